@@ -1,0 +1,68 @@
+"""The public API: `parse(path_or_bytes_or_text) -> Document`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import InputNotFoundError, InputTooLargeError, UnreadableInputError
+from .model import Document
+from .normalise import prepare
+from .pipeline import build_document
+from .readers import read_bytes
+
+MAX_INPUT_BYTES = 200 * 1024 * 1024  # larger inputs are refused, not half-read
+
+Source = str | bytes | os.PathLike[str]
+
+
+def parse(source: Source, *, path: str | None = None) -> Document:
+    """Parse a document given as a path, raw bytes, or already-decoded text.
+
+    A `str` is taken as a path when it names an existing file and has no newline; otherwise
+    as the document's text. Raises a `VbparseError` subclass for unreadable input.
+    """
+    data, path = _load(source, path)
+    raw = read_bytes(data, path)
+    return build_document(prepare(raw), path)
+
+
+def _load(source: Source, path: str | None) -> tuple[bytes, str | None]:
+    if isinstance(source, bytes):
+        return _check_size(source, path), path
+    if isinstance(source, str) and ("\n" in source or not _is_file(source)):
+        if isinstance(source, str) and not source.strip():
+            return b"", path
+        if "\n" not in source and len(source) < 4096 and _looks_like_path(source):
+            raise InputNotFoundError("no such file", path=source)
+        return _check_size(source.encode("utf-8"), path), path
+    file = Path(source)
+    try:
+        size = file.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputTooLargeError(f"{size} bytes is over the {MAX_INPUT_BYTES}-byte limit", path=str(file))
+        return file.read_bytes(), path or str(source)
+    except FileNotFoundError as exc:
+        raise InputNotFoundError("no such file", path=str(file)) from exc
+    except IsADirectoryError as exc:
+        raise UnreadableInputError("is a directory", path=str(file)) from exc
+    except OSError as exc:
+        raise UnreadableInputError(exc.strerror or str(exc), path=str(file)) from exc
+
+
+def _check_size(data: bytes, path: str | None) -> bytes:
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputTooLargeError(f"{len(data)} bytes is over the {MAX_INPUT_BYTES}-byte limit", path=path)
+    return data
+
+
+def _is_file(text: str) -> bool:
+    try:
+        return len(text) < 4096 and Path(text).is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _looks_like_path(text: str) -> bool:
+    """A one-line string ending in a document extension is a mistyped path, not a text."""
+    return text.lower().endswith((".txt", ".docx", ".doc", ".pdf")) and " " not in text.strip()

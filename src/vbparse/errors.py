@@ -1,0 +1,52 @@
+"""Typed errors: every way an input can fail to become a Document.
+
+Each error carries a stable `code` and the CLI exit code it maps to, so scripts can tell
+"unreadable input" from "usage error" without parsing messages.
+"""
+
+from __future__ import annotations
+
+
+class VbparseError(Exception):
+    """Base class of every error vbparse raises on purpose."""
+
+    code = "error"
+    exit_code = 3
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class UnreadableInputError(VbparseError):
+    """The input exists but cannot be turned into text (exit code 3)."""
+
+    code = "input.unreadable"
+
+
+class EmptyInputError(UnreadableInputError):
+    code = "input.empty"
+
+
+class BinaryInputError(UnreadableInputError):
+    code = "input.binary"
+
+
+class DecodingError(UnreadableInputError):
+    code = "input.undecodable"
+
+
+class InputTooLargeError(UnreadableInputError):
+    code = "input.too_large"
+
+
+class UnsupportedFormatError(UnreadableInputError):
+    code = "input.unsupported_format"
+
+
+class InputNotFoundError(UnreadableInputError):
+    code = "input.not_found"

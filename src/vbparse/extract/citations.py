@@ -1,0 +1,205 @@
+"""Citations: every reference to another document in the body (reference §8).
+
+Symbols are found first (they are unambiguous); the words before each symbol give its
+type, those after it its date and issuer. Symbols joined by ',' or 'và' share the type of
+the first ("Nghị quyết số 27-NQ/TW, 28-NQ/TW và 29-NQ/TW"). Then number-only references
+("công văn 1537") and named ones ("Nghị quyết Trung ương 6 khóa XIII") fill the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..context import Context
+from ..model import Citation, DocumentNumber
+from ..patterns.citations import (
+    BARE_SO, ISSUER_CONTINUATION, ISSUER_LEAD, LEAD, LIST_JOINER, NAMED_LAW, NAMED_PARTY, NUMBER_ONLY,
+)
+from ..patterns.dates import CITED_DATE
+from ..patterns.symbols import SYMBOL
+from ..patterns.tables import DOC_TYPES
+from .dates import iso_date
+from .number import from_match, number_only, type_name
+
+_CANONICAL = {regex.sub(r"\s+", " ", t).lower(): t for t in DOC_TYPES}
+_LOOKBACK = 160
+_MAX_ISSUER_WORDS = 12
+_ISSUER_TOKEN = regex.compile(r"[\p{L}\d&/-]+|[^\s]")
+
+
+def _canonical_type(text: str) -> str | None:
+    return _CANONICAL.get(regex.sub(r"\s+", " ", text).lower())
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    doc_type: str | None
+    number: DocumentNumber | None
+    date: str | None = None
+    issuer: str | None = None
+    name: str | None = None
+
+
+class _Extractor:
+    def __init__(self, ctx: Context, regions: list[tuple[int, int]]) -> None:
+        self.ctx = ctx
+        self.regions = regions
+        self.found: list[_Found] = []
+
+    def run(self) -> list[Citation]:
+        for lo, hi in self.regions:
+            self._symbols(lo, hi)
+        for lo, hi in self.regions:
+            self._number_only(lo, hi)
+            self._named(lo, hi, NAMED_PARTY)
+            self._named(lo, hi, NAMED_LAW)
+        self.found.sort(key=lambda f: (f.start, f.end))
+        return [
+            Citation(
+                raw=self.ctx.text[f.start : f.end], doc_type=f.doc_type, number=f.number,
+                date=f.date, issuer=f.issuer, name=f.name, span=self.ctx.span(f.start, f.end),
+            )
+            for f in self.found
+        ]
+
+    # -- symbols ---------------------------------------------------------------------------
+    def _symbols(self, lo: int, hi: int) -> None:
+        fold = self.ctx.fold
+        groups: list[list[regex.Match[str]]] = []
+        for m in SYMBOL.finditer(fold, lo, hi):
+            if groups and LIST_JOINER.match(fold[groups[-1][-1].end() : m.start()]):
+                groups[-1].append(m)
+            else:
+                groups.append([m])
+        for group in groups:
+            self._symbol_group(group, lo)
+
+    def _symbol_group(self, group: list[regex.Match[str]], lo: int) -> None:
+        first = group[0]
+        line = self.ctx.line_at(first.start())
+        window_start = max(lo, first.start() - _LOOKBACK, line.start if line else lo)
+        before = self.ctx.fold[window_start : first.start()]
+        doc_type, issuer, start = None, None, first.start()
+        lead = LEAD.search(before)
+        if lead and (lead.group("so") or not lead.group("filler").strip()):
+            doc_type = _canonical_type(self.ctx.text[window_start + lead.start("type") : window_start + lead.end("type")])
+            start = window_start + lead.start()
+            filler = lead.group("filler").strip(" ,")
+            if filler.lower().startswith("của "):
+                issuer = self._issuer_at(window_start + lead.start("filler") + lead.group("filler").index("của") + 4)
+        elif (so := BARE_SO.search(before)):
+            start = window_start + so.start()
+        date, issuer_after, tail_end = self._tail(group[-1].end())
+        issuer = issuer or issuer_after
+        for i, m in enumerate(group):
+            parsed = from_match(m)
+            for repair in parsed.repairs:
+                self.ctx.note("info", "number.repaired", f"symbol code repaired: {repair}", self.ctx.span(m.start(), m.end()))
+            number = parsed.number
+            kind = doc_type or type_name(number.type_code, number.family)
+            self.found.append(_Found(
+                start if i == 0 else m.start(),
+                tail_end if i == len(group) - 1 else m.end(),
+                kind, number, date, issuer,
+            ))
+
+    def _tail(self, pos: int) -> tuple[str | None, str | None, int]:
+        """Date and issuer after a symbol: ', ngày 18/5/2021 của Bộ Chính trị'."""
+        date, end = self._date_at(pos)
+        issuer_start = self._issuer_start(end)
+        issuer = None
+        if issuer_start is not None:
+            issuer, issuer_end = self._issuer(issuer_start)
+            if issuer:
+                end = issuer_end
+                if date is None:
+                    date, end = self._date_at(end)
+        return date, issuer, end
+
+    def _date_at(self, pos: int) -> tuple[str | None, int]:
+        m = CITED_DATE.match(self.ctx.fold, pos, pos + 60)
+        if not m:
+            return None, pos
+        if m.group("yo"):
+            return m.group("yo"), m.end()
+        d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (m.group("wd"), m.group("wm"), m.group("wy"))
+        value = iso_date(d, mo, y)
+        if value is None:
+            self.ctx.note("warning", "citation.date.invalid", f"cited date does not exist: {d}/{mo}/{y}",
+                          self.ctx.span(m.start(), m.end()))
+        return value, m.end()
+
+    def _issuer_start(self, pos: int) -> int | None:
+        m = ISSUER_LEAD.match(self.ctx.fold, pos, pos + 12)
+        return m.end() if m else None
+
+    def _issuer_at(self, pos: int) -> str | None:
+        return self._issuer(pos)[0]
+
+    def _issuer(self, pos: int) -> tuple[str | None, int]:
+        """The issuer phrase: capitalised words and the lower-case syllables of names."""
+        text = self.ctx.text
+        line = self.ctx.line_at(pos)
+        limit = line.end if line else len(text)
+        words: list[tuple[int, int]] = []
+        for m in _ISSUER_TOKEN.finditer(text, pos, limit):
+            token = m.group(0)
+            if not regex.match(r"[\p{L}\d]", token) or len(words) >= _MAX_ISSUER_WORDS:
+                break
+            if token[0].isupper() or token[0].isdigit() and words:
+                words.append(m.span())
+            elif token.lower() in ISSUER_CONTINUATION and words:
+                words.append(m.span())
+            elif token.lower() == "và" and words and self._capital_org_follows(m.end(), limit):
+                words.append(m.span())
+            else:
+                break
+        while words and text[words[-1][0] : words[-1][1]].lower() in ("và",):
+            words.pop()
+        if not words:
+            return None, pos
+        end = words[-1][1]
+        return regex.sub(r"\s+", " ", text[words[0][0] : end]).strip(" ,.;"), end
+
+    def _capital_org_follows(self, pos: int, limit: int) -> bool:
+        m = regex.compile(r"\s+(\p{Lu}\p{L}*)").match(self.ctx.text, pos, limit)
+        return bool(m) and _canonical_type(m.group(1)) is None and not self._starts_type(m.start(1))
+
+    def _starts_type(self, pos: int) -> bool:
+        return any(self.ctx.fold.startswith(t, pos) for t in _TYPE_STARTS)
+
+    # -- number-only and named -------------------------------------------------------------
+    def _overlaps(self, start: int, end: int) -> bool:
+        return any(f.start < end and start < f.end for f in self.found)
+
+    def _number_only(self, lo: int, hi: int) -> None:
+        for m in NUMBER_ONLY.finditer(self.ctx.fold, lo, hi):
+            num = m.group("num")
+            if not m.group("so") and (len(num) < 2 or regex.fullmatch(r"(?:19|20)\d\d", num)):
+                continue
+            if self._overlaps(m.start(), m.end()):
+                continue
+            doc_type = _canonical_type(self.ctx.text[m.start("type") : m.end("type")])
+            date, issuer, end = self._tail(m.end())
+            self.found.append(_Found(m.start(), end, doc_type, number_only(num), date, issuer))
+
+    def _named(self, lo: int, hi: int, pattern: regex.Pattern[str]) -> None:
+        for m in pattern.finditer(self.ctx.fold, lo, hi):
+            type_text = self.ctx.text[m.start("type") : m.end("type")]
+            if not type_text[0].isupper() or self._overlaps(m.start(), m.end()):
+                continue
+            name = regex.sub(r"\s+", " ", self.ctx.text[m.start("name") : m.end("name")]).strip(" ,")
+            date, issuer, end = self._tail(m.end("name"))
+            self.found.append(_Found(m.start(), max(end, m.end("name")), _canonical_type(type_text), None, date, issuer, name))
+
+
+_TYPE_STARTS = tuple({t.split()[0].lower() for t in DOC_TYPES} | {t.split()[0] for t in DOC_TYPES})
+
+
+def extract_citations(ctx: Context, regions: list[tuple[int, int]]) -> list[Citation]:
+    """Citations found inside the given [start, end) regions of the text."""
+    return _Extractor(ctx, regions).run()

@@ -1,0 +1,281 @@
+"""Header: heading, motto, issuer block, number, place and date, type and summary (§1–§5).
+
+Components are matched by pattern, not by line order: a flattened header can put the
+issuer, number and heading on one line, or give the two columns one after the other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..context import Context
+from ..model import Header, Span
+from ..normalise import Line
+from ..patterns.dates import PLACE_DATE
+from ..patterns.layout import (
+    DISTRIBUTION, FORMULA, GROUNDS, HEADING, MARKER, MOTTO, NUMBER_LEAD, RECIPIENTS, RULE,
+    SOURCE_LINE, SUBJECT, TYPE_LINE,
+)
+from ..patterns.tables import DOC_TYPES, NAMED_LAW_TYPES, PARTY_HEADING, STATE_HEADING, STATE_MOTTO
+from .dates import iso_date
+from .lines import ends_sentence, is_caps, is_signing_prefix, words
+from .number import ParsedNumber, number_only, parse_blank_symbol, parse_symbol, type_name
+from .sections import parse_label
+
+_CANONICAL_TYPE = {t.upper(): t for t in DOC_TYPES}
+# Lines that continue a wrapped issuer name rather than name a second body.
+_WRAP_NEXT = regex.compile(
+    r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN|MẶT\s+TRẬN|VIỆT\s+NAM|NHÂN\s+DÂN)\s+(?!ỦY|ỦY\b)"
+)
+_WRAP_PREV = regex.compile(r"(?:NHÂN\s+DÂN|ỦY\s+BAN|HỘI\s+ĐỒNG|BAN\s+CHẤP\s+HÀNH)$")
+_MAX_SUMMARY_LINES = 6
+
+
+@dataclass(slots=True)
+class HeaderScan:
+    header: Header
+    end: int  # index of the first line after the header
+    found_type_line: bool = False
+    issuer_lines: list[Line] = field(default_factory=list)
+
+    @property
+    def substantial(self) -> bool:
+        h = self.header
+        return bool(h.number or h.heading or h.motto or h.date or self.found_type_line)
+
+
+def _is_body_signal(ctx: Context, line: Line) -> bool:
+    f = ctx.folded(line)
+    if RECIPIENTS.match(f) or GROUNDS.match(f) or FORMULA.match(f) or DISTRIBUTION.match(f):
+        return True
+    if is_signing_prefix(f):
+        return True
+    return bool(parse_label(line.text))
+
+
+class _Scanner:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.h = Header()
+        self.issuer_lines: list[tuple[str, Line]] = []
+        self.summary: list[Line] = []
+        self.type_rest: str | None = None
+        self.found_type_line = False
+
+    def span(self, line: Line, start: int = 0, end: int | None = None) -> Span:
+        return self.ctx.span(line.start + start, line.start + (len(line.text) if end is None else end))
+
+    def take_components(self, line: Line) -> bool:
+        """Record every header component found in `line`; True if the line was header."""
+        text, fold = line.text, self.ctx.folded(line)
+        taken: list[tuple[int, int]] = []
+        m = HEADING.search(fold)
+        if m and not self.h.heading:
+            self.h.heading = PARTY_HEADING if m.group("party") else STATE_HEADING
+            self.h.family = "party" if m.group("party") else self.h.family
+            self.h.spans["heading"] = self.span(line, m.start(), m.end())
+            taken.append(m.span())
+        m = MOTTO.search(fold)
+        if m and not self.h.motto:
+            self.h.motto = STATE_MOTTO
+            self.h.spans["motto"] = self.span(line, m.start(), m.end())
+            taken.append(m.span())
+        number_span = self._take_number(line, fold)
+        if number_span:
+            taken.append(number_span)
+        for start, end in _gaps(len(text), taken):
+            self._take_rest(line, start, end)
+        return bool(taken) or self._last_rest_taken
+
+    def _take_number(self, line: Line, fold: str) -> tuple[int, int] | None:
+        if self.h.number:
+            return None
+        for lead in NUMBER_LEAD.finditer(fold):
+            after = fold[lead.end():]
+            parsed = parse_symbol(after)
+            if parsed and parsed.start == 0:
+                return self._set_number(line, lead, parsed)
+            blank = parse_blank_symbol(after)
+            if blank:
+                self.ctx.note("warning", "header.number.blank", "the number is left blank (a draft?)",
+                              self.span(line, lead.start(), lead.end() + blank.end))
+                return self._set_number(line, lead, blank)
+            digits = regex.match(r"\d{1,5}(?![\w/-])", after)
+            if digits and lead.start() == 0:
+                parsed = ParsedNumber(number_only(digits.group(0)), 0, digits.end(), ())
+                return self._set_number(line, lead, parsed)
+        return None
+
+    def _set_number(self, line: Line, lead: regex.Match[str], parsed: ParsedNumber) -> tuple[int, int]:
+        start, end = lead.end() + parsed.start, lead.end() + parsed.end
+        self.h.number = parsed.number
+        self.h.spans["number"] = self.span(line, start, end)
+        for repair in parsed.repairs:
+            self.ctx.note("info", "number.repaired", f"symbol code repaired: {repair}", self.h.spans["number"])
+        return lead.start(), end
+
+    _last_rest_taken = False
+
+    def _take_rest(self, line: Line, start: int, end: int) -> None:
+        """Classify what is left of a line once heading, motto and number are taken out."""
+        self._last_rest_taken = False
+        raw = line.text[start:end]
+        piece = raw.strip(" ,;|")
+        if not piece:
+            return
+        offset = start + raw.index(piece)
+        fold = self.ctx.folded(line)[offset : offset + len(piece)]
+        taken = True
+        if RULE.match(fold):
+            pass
+        elif (m := PLACE_DATE.match(fold)) and not self.h.date:
+            self._set_place_date(line, offset, m)
+        elif MARKER.match(fold):
+            pass
+        elif (m := SUBJECT.match(fold)) and not self.h.summary:
+            self.summary = [line]
+            self.h.summary = piece
+            self.h.spans["summary"] = self.span(line, offset, offset + len(piece))
+        elif is_caps(piece) and not self.found_type_line and not TYPE_LINE.match(fold):
+            for part in regex.split(r"\s*\*+\s*", piece):
+                if part:
+                    self.issuer_lines.append((part, line))
+        else:
+            taken = False
+        self._last_rest_taken = taken
+
+    def _set_place_date(self, line: Line, offset: int, m: regex.Match[str]) -> None:
+        place = m.group("place").strip()
+        self.h.place = place
+        self.h.spans["place"] = self.span(line, offset + m.start("place"), offset + m.start("place") + len(place))
+        self.h.spans["date"] = self.span(line, offset, offset + m.end())
+        day, month, year = m.group("d"), m.group("m") or m.group("nm"), m.group("y") or m.group("ny")
+        if not (day.strip(" ._…") and (month or "").strip(" ._…") and (year or "").strip(" ._…")):
+            self.ctx.note("warning", "header.date.blank", "the date is left blank (a draft?)", self.h.spans["date"])
+            return
+        self.h.date = iso_date(day, month, year)
+        if self.h.date is None:
+            self.ctx.note("error", "header.date.invalid", f"no such date: {day}/{month}/{year}", self.h.spans["date"])
+
+    def take_type_line(self, line: Line) -> bool:
+        fold = self.ctx.folded(line)
+        if not is_caps(line.text):
+            return False
+        m = TYPE_LINE.match(fold)
+        if not m:
+            return False
+        name = _CANONICAL_TYPE.get(regex.sub(r"\s+", " ", line.text[: m.end("type")]).upper())
+        if name is None:
+            return False
+        self.h.doc_type = name
+        self.h.spans["doc_type"] = self.span(line, 0, m.end("type"))
+        self.found_type_line = True
+        rest = line.text[m.start("rest"):].strip()
+        if rest and name in NAMED_LAW_TYPES:
+            self.summary = [line]
+            self.h.summary = rest
+            self.h.spans["summary"] = self.span(line, m.start("rest"), len(line.text))
+        return True
+
+    def take_summary_line(self, line: Line) -> bool:
+        text, fold = line.text, self.ctx.folded(line)
+        if RULE.match(fold):
+            return False
+        if not self.summary:
+            if SOURCE_LINE.match(fold) and is_caps(text):
+                return True  # "CỦA BAN THƯỜNG VỤ TỈNH ỦY": the resolution's source, not its subject
+            if is_caps(text) and self.h.doc_type not in NAMED_LAW_TYPES:
+                return False
+        else:
+            if len(self.summary) >= _MAX_SUMMARY_LINES or is_caps(text):
+                return False
+            previous = self.summary[-1].text
+            continues = text[:1].islower() or (not ends_sentence(previous) and len(words(text)) <= 15)
+            if not continues or text.rstrip().endswith(":"):
+                return False
+        self.summary.append(line)
+        return True
+
+    def finish(self) -> Header:
+        h = self.h
+        if self.summary and (len(self.summary) > 1 or "summary" not in h.spans):
+            first, last = self.summary[0], self.summary[-1]
+            text = " ".join(l.text.strip() for l in self.summary)
+            if "summary" in h.spans:  # a V/v line: keep from the keyword on
+                start = h.spans["summary"].start
+                text = self.ctx.text[start:last.end].replace("\n", " ")
+            else:
+                start = first.start
+            h.summary = regex.sub(r"\s+", " ", text).strip()
+            h.spans["summary"] = self.ctx.span(start, last.end)
+        self._set_issuers()
+        if h.number and not h.family:
+            h.family = h.number.family
+        if h.heading == STATE_HEADING and h.family is None:
+            h.family = "administrative"
+        if not h.doc_type and h.number and h.number.type_code:
+            h.doc_type = type_name(h.number.type_code, h.number.family)
+        return h
+
+    def _set_issuers(self) -> None:
+        names: list[tuple[str, Line, Line]] = []
+        for text, line in self.issuer_lines:
+            if names and (_WRAP_NEXT.match(text) or _WRAP_PREV.search(names[-1][0])):
+                prev_text, first, _ = names[-1]
+                names[-1] = (f"{prev_text} {text}", first, line)
+            else:
+                names.append((text, line, line))
+        if not names:
+            return
+        issuer, first, last = names[-1]
+        self.h.issuer = issuer
+        self.h.spans["issuer"] = self.ctx.span(first.start, last.end)
+        if len(names) > 1:
+            parent, pfirst, plast = names[-2]
+            self.h.parent_issuer = parent
+            self.h.spans["parent_issuer"] = self.ctx.span(pfirst.start, plast.end)
+
+
+def _gaps(length: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    gaps, pos = [], 0
+    for start, end in sorted(taken):
+        if start > pos:
+            gaps.append((pos, start))
+        pos = max(pos, end)
+    if pos < length:
+        gaps.append((pos, length))
+    return gaps
+
+
+def scan_header(ctx: Context, start: int, skip: set[int]) -> HeaderScan:
+    """Read the header from line `start`; stops at the first line that belongs to the body."""
+    s = _Scanner(ctx)
+    i = start
+    lines = ctx.lines
+    in_summary = False
+    while i < len(lines):
+        line = lines[i]
+        if line.blank or i in skip:
+            i += 1
+            continue
+        if _is_body_signal(ctx, line):
+            break
+        if in_summary:
+            if s.take_summary_line(line):
+                i += 1
+                continue
+            if RULE.match(ctx.folded(line)):
+                i += 1  # the rule under the summary closes the header
+            break
+        if s.take_type_line(line):
+            in_summary = True
+        elif not s.take_components(line):
+            if s.summary and s.take_summary_line(line):  # a V/v summary wrapping onto a second line
+                pass
+            else:
+                break
+        i += 1
+    header = s.finish()
+    return HeaderScan(header, i, s.found_type_line, [l for _, l in s.issuer_lines])

@@ -1,0 +1,69 @@
+"""Normalise: turn a reader's blocks into the one text every span indexes.
+
+Each block becomes one line of `text` (NFC, look-alikes mapped, invisible characters and
+markdown emphasis removed, spaces collapsed); runs of blank lines collapse to one. `fold`
+is the tone-folded twin of `text`, the same length, used only for matching.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..readers.base import RawInput
+from .fold import fold_tones
+from .unicode import normalise_line
+
+__all__ = ["Line", "Prepared", "prepare", "fold_tones"]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    index: int
+    start: int
+    end: int
+    text: str
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    row: int | None = None
+    column: int | None = None
+    indent: int = 0
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+@dataclass(slots=True)
+class Prepared:
+    text: str
+    fold: str
+    lines: list[Line]
+    raw: RawInput
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+
+def prepare(raw: RawInput) -> Prepared:
+    parts: list[str] = []
+    lines: list[Line] = []
+    offset = 0
+    removed_markup = 0
+    for block in raw.blocks:
+        text, removed = normalise_line(block.text)
+        removed_markup += removed
+        if not text and (not lines or lines[-1].blank):
+            continue  # leading blank lines and runs of blanks collapse
+        line = Line(
+            len(lines), offset, offset + len(text), text,
+            block.page, block.bbox, block.row, block.column, block.indent,
+        )
+        lines.append(line)
+        parts.append(text)
+        offset += len(text) + 1
+    while lines and lines[-1].blank:
+        lines.pop()
+        parts.pop()
+    text = "\n".join(parts)
+    notes = list(raw.notes)
+    if removed_markup:
+        notes.append(("text.markup_removed", f"removed {removed_markup} markdown emphasis markers"))
+    return Prepared(text, fold_tones(text), lines, raw, notes)

@@ -1,0 +1,40 @@
+"""Section labels (reference §7), one pattern per numbering scheme.
+
+Each pattern matches at the start of a line; `rest` is what follows the label.
+Structural labels (Phần, Chương, Mục, Điều) form a fixed hierarchy; the others nest in
+the order a document first uses them.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_ROMAN = r"[IVXLC]+"
+_REST = r"(?P<rest>.*)$"
+
+# (style, pattern); tried in order, every match is a candidate reading of the label.
+LABELS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
+    (style, regex.compile(pattern))
+    for style, pattern in (
+        ("part", rf"^(?P<label>(?:Phần|PHẦN)\s+(?P<value>thứ\s+\w+|THỨ\s+\w+|{_ROMAN}|\d+))\b\s*[.:\-–]?\s*{_REST}"),
+        ("chapter", rf"^(?P<label>(?:Chương|CHƯƠNG)\s+(?P<value>{_ROMAN}|\d+))\b\s*[.:\-–]?\s*{_REST}"),
+        ("subsection", rf"^(?P<label>(?:Tiểu\s+mục|TIỂU\s+MỤC)\s+(?P<value>\d+))\b\s*[.:\-–]?\s*{_REST}"),
+        ("section", rf"^(?P<label>(?:Mục|MỤC)\s+(?P<value>\d+|{_ROMAN}))\b\s*[.:\-–]?\s*{_REST}"),
+        ("article", rf"^(?P<label>(?:Điều|ĐIỀU)\s+(?P<value>\d+[a-zđ]?))\s*[.:]\s*{_REST}"),
+        ("annex", rf"^(?P<label>(?:Phụ\s+lục|PHỤ\s+LỤC)(?:\s+(?P<value>{_ROMAN}|\d+))?)(?:\s*[.:\-–]\s*{_REST}|\s*$)"),
+        ("decimal", r"^(?P<label>(?P<value>\d{1,2}(?:\.\d{1,2})+))\.?\s+(?=\S)" + _REST),
+        ("roman", rf"^(?P<label>(?P<value>{_ROMAN}))\s*[.\-–]\s+(?=\S){_REST}"),
+        ("letter", r"^(?P<label>(?P<value>[A-ZĐ]))\s*\.\s+(?=\S)" + _REST),
+        ("arabic", r"^(?P<label>(?P<value>\d{1,3}))\s*[.\-–]\s+(?=\S)" + _REST),
+        ("alpha", r"^(?P<label>(?P<value>[a-zđ]))\s*\)\s*(?=\S)" + _REST),
+        ("bullet", r"^(?P<label>(?P<value>[-–—+•*]))\s+(?=\S)" + _REST),
+    )
+)
+
+# Rank of the structural levels: a label closes every open level of equal or lower rank.
+STRUCTURAL_RANK = {"part": 0, "chapter": 1, "section": 2, "subsection": 3, "article": 4, "annex": 0}
+
+ORDINAL_WORDS = {
+    "nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+    "chín": 9, "mười": 10,
+}

@@ -1,0 +1,51 @@
+"""Number-and-symbol grammars (reference §3), tolerant of the variants listed in §3.4.
+
+All three run on the folded text (symbols carry no tones, so folding leaves them intact).
+"""
+
+from __future__ import annotations
+
+import regex
+
+# A code: starts with a capital; no two lower-case letters in a row, which admits the legit
+# mixed-case codes (TTg, CTr, QĐi, QyĐ, TrS, ThU) but not a following word ("- Chính phủ").
+CODE = r"[A-ZĐ](?:[A-ZĐ0-9&]|[a-zđ](?![a-zđ]))*(?![\w])"
+TYPE_CODE = r"[A-ZĐ](?:[A-ZĐ]|[a-zđ](?![a-zđ])){0,4}(?![\w])"
+DASH = r"\s*[-–—]\s*"
+SLASH = r"\s*/\s*"
+
+# 30/2020/NĐ-CP, 37/2021/QH15, 351/2017/UBTVQH14, 102/2025/NQLT-UBTVQH15-CP
+NORMATIVE = (
+    rf"(?P<num>\d{{1,4}}){SLASH}(?P<year>(?:19|20)\d\d){SLASH}"
+    rf"(?P<tail>(?:UBTV)?QH\d{{1,2}}(?![\w])|{CODE}(?:{DASH}{CODE})+)"
+)
+# 307-NQ/TU, 05-QC/BTCTU-BDVTU, 367 - QĐ/TWĐTN-VP
+PARTY = rf"(?P<num>\d{{1,5}}){DASH}(?P<type>{TYPE_CODE}){SLASH}(?P<tail>{CODE}(?:{DASH}{CODE})*)"
+# 128/NQ-CP, 1537/UBND-VP (công văn: no type code), 1206 /QĐ-HVTC
+ADMIN = rf"(?P<num>\d{{1,5}}){SLASH}(?P<tail>{CODE}(?:{DASH}{CODE})+)"
+
+# Order matters: normative before administrative (both start with NUM/).
+SYMBOL_FORMS = {"normative": NORMATIVE, "party": PARTY, "administrative": ADMIN}
+
+
+def _prefixed(family: str, form: str) -> str:
+    """Rename the groups of one form to <family>_<group> so the forms can be alternated."""
+    return regex.sub(r"\?P<(\w+)>", lambda m: f"?P<{family}_{m[1]}>", form)
+
+
+# One pattern finding any symbol; the alternative that matched tells the family.
+SYMBOL = regex.compile(
+    r"(?<![\w/.-])(?:"
+    + "|".join(f"(?P<{fam}>{_prefixed(fam, form)})" for fam, form in SYMBOL_FORMS.items())
+    + r")"
+)
+
+# Drafts leave the number blank: "Số:      /QĐ-UBND", "Số       -NQ/ĐU", "Số: …/TB-UBND".
+BLANK_SYMBOL = regex.compile(
+    rf"(?:[ ._…]*)(?:(?P<admin>/{CODE}(?:{DASH}{CODE})+)|(?P<party>-{TYPE_CODE}{SLASH}{CODE}(?:{DASH}{CODE})*))"
+)
+
+# The number line of a header: "Số: 30/2020/NĐ-CP", "Số 307-NQ/TU", "Luật số: 111/2025/QH15".
+NUMBER_LINE = regex.compile(
+    r"^(?:(?:Luật|Lệnh|Pháp lệnh)\s+)?(?:Số|SỐ|số)\s*[:.]?\s*(?P<rest>.*)$"
+)

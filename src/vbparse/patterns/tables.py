@@ -1,0 +1,80 @@
+"""Abbreviation tables from the format reference (§11), as data.
+
+Type names are canonical Vietnamese (sentence case); codes are as written in symbols.
+"""
+
+from __future__ import annotations
+
+# Canonical document type names, longest first where one is a prefix of another, so that
+# alternations built from this tuple match "Nghị quyết liên tịch" before "Nghị quyết".
+DOC_TYPES: tuple[str, ...] = (
+    "Nghị quyết liên tịch", "Thông tư liên tịch", "Nghị quyết", "Nghị định", "Quyết định",
+    "Quy định", "Chỉ thị", "Quy chế", "Thông cáo", "Thông báo", "Thông tri", "Thông tư",
+    "Hướng dẫn", "Chương trình", "Kế hoạch", "Phương án", "Đề án", "Dự án", "Báo cáo",
+    "Biên bản", "Tờ trình", "Hợp đồng", "Công điện", "Công văn", "Kết luận", "Bản ghi nhớ",
+    "Bản thỏa thuận", "Giấy ủy quyền", "Giấy mời", "Giấy giới thiệu", "Giấy nghỉ phép",
+    "Phiếu gửi", "Phiếu chuyển", "Phiếu báo", "Phiếu trình", "Quy hoạch", "Điều lệ",
+    "Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp", "Lệnh",
+)
+
+# Types cited by name rather than number (reference §8): "Luật Tổ chức Chính phủ".
+NAMED_LAW_TYPES: tuple[str, ...] = ("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp")
+
+# State administrative type codes (NĐ 30, Phụ lục III) and normative codes (§11.2).
+STATE_TYPE_CODES: dict[str, str] = {
+    "NQ": "Nghị quyết", "QĐ": "Quyết định", "CT": "Chỉ thị", "QC": "Quy chế",
+    "QyĐ": "Quy định", "TC": "Thông cáo", "TB": "Thông báo", "HD": "Hướng dẫn",
+    "CTr": "Chương trình", "KH": "Kế hoạch", "PA": "Phương án", "ĐA": "Đề án",
+    "DA": "Dự án", "BC": "Báo cáo", "BB": "Biên bản", "TTr": "Tờ trình", "HĐ": "Hợp đồng",
+    "CĐ": "Công điện", "BGN": "Bản ghi nhớ", "BTT": "Bản thỏa thuận", "GUQ": "Giấy ủy quyền",
+    "GM": "Giấy mời", "GGT": "Giấy giới thiệu", "GNP": "Giấy nghỉ phép", "PG": "Phiếu gửi",
+    "PC": "Phiếu chuyển", "PB": "Phiếu báo", "PT": "Phiếu trình",
+    # normative-only codes
+    "NĐ": "Nghị định", "TT": "Thông tư", "TTLT": "Thông tư liên tịch",
+    "NQLT": "Nghị quyết liên tịch", "L": "Luật", "PL": "Pháp lệnh",
+    # copies and older codes (TTLT 55/2005)
+    "SY": "Bản sao y", "TrS": "Bản trích sao", "SL": "Bản sao lục", "GT": "Giấy giới thiệu",
+}
+
+# Party type codes (§11.3). QĐ covers Quyết định and Quy định: the title line decides.
+PARTY_TYPE_CODES: dict[str, str] = {
+    "NQ": "Nghị quyết", "QĐ": "Quyết định", "QĐi": "Quy định", "QyĐ": "Quy định",
+    "CT": "Chỉ thị", "KL": "Kết luận", "QC": "Quy chế", "HD": "Hướng dẫn", "TB": "Thông báo",
+    "TT": "Thông tri", "BC": "Báo cáo", "KH": "Kế hoạch", "CTr": "Chương trình",
+    "TTr": "Tờ trình", "CV": "Công văn", "BB": "Biên bản", "ĐA": "Đề án", "PA": "Phương án",
+    "BS": "Bản sao", "TC": "Thông cáo", "QH": "Quy hoạch", "DA": "Dự án", "GM": "Giấy mời",
+    "GGT": "Giấy giới thiệu",
+}
+
+# Codes typed without Đ (ASCII keyboards, OCR): repaired, with a diagnostic.
+ASCII_CODE_REPAIRS: dict[str, str] = {
+    "ND": "NĐ", "QD": "QĐ", "QDi": "QĐi", "QyD": "QyĐ", "CD": "CĐ",
+    "HDND": "HĐND", "HDTP": "HĐTP", "BCSD": "BCSĐ", "DU": "ĐU", "DUK": "ĐUK", "DD": "ĐĐ",
+    "BGDDT": "BGDĐT", "BKHDT": "BKHĐT", "BDVTW": "BDVTW", "DCTUBTWMTQVN": "ĐCTUBTWMTQVN",
+}
+
+# Signing prefixes (§11.5): written form -> mode. Both families' styles are accepted.
+SIGNING_PREFIXES: dict[str, str] = {
+    "TM": "TM", "T/M": "TM", "KT": "KT", "K/T": "KT", "TL": "TL", "T/L": "TL",
+    "TUQ": "TUQ", "T/UQ": "TUQ", "Q": "Q",
+}
+
+# The two national headings (§1), and the state motto.
+PARTY_HEADING = "ĐẢNG CỘNG SẢN VIỆT NAM"
+STATE_HEADING = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+STATE_MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+# Roman numerals used in section labels and congress/term names.
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+# Letters of section/point labels: the Vietnamese alphabet has no f, j, w, z; but practice
+# also numbers with the Latin alphabet (A. … E. F. G.), so both orders are accepted.
+VIETNAMESE_ALPHABET = "abcdđeghiklmnopqrstuvxy"
+LATIN_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+# Military and police ranks that may precede a signer's name ("Thượng tướng Nguyễn Văn A").
+RANKS: tuple[str, ...] = tuple(
+    f"{grade} {kind}"
+    for kind in ("tướng", "tá", "úy", "uý")
+    for grade in ("Đại", "Thượng", "Trung", "Thiếu")
+)

@@ -1,0 +1,138 @@
+"""The pipeline: normalised text -> segments -> extractors -> Document."""
+
+from __future__ import annotations
+
+from .context import Context
+from .extract.citations import extract_citations
+from .extract.header import scan_header
+from .extract.lists import extract_distribution, extract_recipients
+from .extract.signature import extract_signatures
+from .extract.sections import extract_sections
+from .model import Document, Header, Source, Zone
+from .normalise import Line, Prepared
+from .segment import find_boilerplate, find_byline, find_preamble_end, find_report_title, find_tail, is_caption
+
+
+def build_document(prep: Prepared, path: str | None) -> Document:
+    ctx = Context(prep)
+    for code, message in prep.notes:
+        ctx.note("info", code, message)
+    lines = ctx.lines
+    skip = find_boilerplate(ctx)
+    first = next((l.index for l in lines if not l.blank and l.index not in skip), len(lines))
+
+    scan = scan_header(ctx, first, skip)
+    recipients = extract_recipients(ctx, scan.end, skip)
+    after_top = recipients.end if recipients else scan.end
+    tail_start = find_tail(ctx, after_top)
+    tail = [l for l in lines[tail_start:] if l.index not in skip]
+    distribution = extract_distribution(ctx, tail)
+    is_document = scan.substantial or recipients is not None or tail_start < len(lines)
+
+    zones: list[Zone] = []
+    header = scan.header
+    title = None
+    author = None
+    signatures = []
+    if is_document:
+        body_start = find_preamble_end(ctx, after_top, tail_start)
+        body_end = tail_start
+        dist_lines = set(l.index for l in distribution.lines) if distribution else set()
+        signatures = extract_signatures(ctx, [l for l in tail if l.index not in dist_lines])
+        title = _document_title(header)
+        _zone(ctx, zones, "header", lines[first:scan.end])
+        if recipients:
+            _zone(ctx, zones, "recipients", recipients.lines)
+        _zone(ctx, zones, "preamble", lines[after_top:body_start])
+        citation_lines = [l for l in lines[scan.end:body_end] if l.index not in skip]
+    else:
+        header = Header()
+        title_line = find_report_title(ctx, skip)
+        body_start = title_line.index + 1 if title_line else first
+        body_end, author = find_byline(ctx, len(lines), skip)
+        skip |= {l.index for l in lines[body_start:body_end] if not l.blank and is_caption(ctx, l)}
+        title = title_line.text if title_line else None
+        citation_lines = [l for l in lines[body_start - 1 if title_line else body_start:body_end] if l.index not in skip]
+        if body_end < len(lines):
+            _zone(ctx, zones, "byline", lines[body_end:])
+    body = [l for l in lines[body_start:body_end] if not l.blank and l.index not in skip]
+    _zone(ctx, zones, "body", lines[body_start:body_end])
+    if is_document:
+        _zone(ctx, zones, "signature", [l for l in tail if not distribution or l not in distribution.lines])
+        if distribution:
+            _zone(ctx, zones, "distribution", distribution.lines)
+    boiler = sorted(skip)
+    if boiler:
+        ctx.note("info", "text.boilerplate_skipped", f"{len(boiler)} lines of page chrome or captions skipped",
+                 ctx.span(lines[boiler[0]].start, lines[boiler[-1]].end))
+
+    document = Document(
+        source=Source(path=path, format=prep.raw.format, sha256=prep.raw.sha256,
+                      encoding=prep.raw.encoding, pages=prep.raw.pages),
+        kind="document" if is_document else "report",
+        title=title,
+        header=header,
+        recipients=recipients.entries if recipients else [],
+        sections=extract_sections(ctx, body),
+        citations=extract_citations(ctx, [(l.start, l.end) for l in citation_lines]),
+        signatures=signatures,
+        distribution=distribution.entries if distribution else [],
+        author=author,
+        zones=sorted(zones, key=lambda z: z.span.start),
+        diagnostics=[],
+        text=prep.text,
+    )
+    if is_document:
+        _check_document(ctx, document)
+    document.diagnostics = ctx.diagnostics
+    return document
+
+
+def _zone(ctx: Context, zones: list[Zone], name: str, lines: list[Line]) -> None:
+    content = [l for l in lines if not l.blank]
+    if content:
+        zones.append(Zone(name=name, span=ctx.span(content[0].start, content[-1].end)))  # type: ignore[arg-type]
+
+
+def _document_title(header: Header) -> str | None:
+    summary = header.summary
+    if summary:
+        if summary[:4].lower() == "v/v ":
+            summary = "về việc " + summary[4:]
+        first = summary.split()[0]
+        if not first.isupper():
+            summary = summary[0].lower() + summary[1:]
+    parts = [p for p in (header.doc_type, summary) if p]
+    return " ".join(parts) or None
+
+
+def _check_document(ctx: Context, doc: Document) -> None:
+    """Say what an issued document lacks, and what was inferred rather than read."""
+    h = doc.header
+    if h.number is None:
+        ctx.note("warning", "header.number.missing", "no number and symbol (Số …) found")
+    if h.date is None and "date" not in h.spans:
+        ctx.note("warning", "header.date.missing", "no place and date line found")
+    if h.issuer is None:
+        ctx.note("warning", "header.issuer.missing", "no issuing body found in the header")
+    if h.doc_type is None and doc.recipients:
+        h.doc_type = "Công văn"
+        doc.title = _document_title(h)
+        ctx.note("info", "header.doc_type.inferred", "no type line: a letter with recipients is a Công văn")
+    if h.doc_type is None:
+        ctx.note("warning", "header.doc_type.missing", "no document type found")
+    if h.family is None:
+        h.family = _family_from_signatures(doc)
+        if h.family:
+            ctx.note("info", "header.family.inferred", f"family '{h.family}' inferred from the signing prefixes")
+    if not doc.signatures:
+        ctx.note("warning", "signature.missing", "no signature block found")
+
+
+def _family_from_signatures(doc: Document) -> str | None:
+    for signature in doc.signatures:
+        for line in signature.authority:
+            if "/" in line.split()[0]:
+                return "party"
+            return "administrative"
+    return None

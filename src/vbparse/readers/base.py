@@ -1,0 +1,36 @@
+"""The intermediate every reader produces: blocks of text with layout hints.
+
+A reader turns bytes into `Block`s (one visual line each) without interpreting them; the
+normaliser then builds the single normalised text that all spans index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Format = Literal["text", "docx", "pdf"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One visual line of the source, as the reader saw it."""
+
+    text: str
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    row: int | None = None  # id shared by the cells of one table row / side-by-side band
+    column: int | None = None  # cell index within `row`
+    indent: int = 0  # leading spaces in the source line (captions are often indented)
+
+
+@dataclass(slots=True)
+class RawInput:
+    """What a reader hands to the normaliser."""
+
+    blocks: list[Block]
+    format: Format
+    sha256: str
+    encoding: str | None = None
+    pages: int | None = None
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (diagnostic code, message)

@@ -1,0 +1,102 @@
+"""Plain-text reader: decoding (UTF-8 with/without BOM, UTF-16, Windows-1258) and lines."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import unicodedata
+
+from ..errors import BinaryInputError, DecodingError, EmptyInputError
+from .base import Block, RawInput
+
+# A cell separator used by table-to-text converters (vbpl.vn exports, our own DOCX dumps):
+# "CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" is one table row of two cells.
+CELL_SEPARATOR = " | "
+
+# Characters that a correct Vietnamese decoding almost never produces; many of them signal
+# that the bytes were in another 8-bit set (TCVN3 and VNI decode to these through cp1258).
+_SUSPECT = set("¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿×÷ÞþÐðÆæ") | {chr(c) for c in range(0x80, 0xA0)}
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding name) or raise a typed error; never returns mojibake."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16"), "utf-16"
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _strict(data, utf16), utf16
+    if b"\x00" in data:
+        raise BinaryInputError("input contains NUL bytes: it is binary, not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _looks_vietnamese(text):
+        return text, "cp1258"
+    raise DecodingError(
+        f"bytes are not valid UTF-8 (first bad byte at offset {utf8_error.start}) and do not read "
+        "as Windows-1258 Vietnamese; legacy TCVN3/VNI text is not supported by this version"
+    )
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DecodingError(f"invalid {encoding} at byte {exc.start}") from exc
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM has a NUL in every other byte of its ASCII characters."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nuls > 0.3 * half and even_nuls == 0:
+        return "utf-16-le"
+    if even_nuls > 0.3 * half and odd_nuls == 0:
+        return "utf-16-be"
+    return None
+
+
+def _looks_vietnamese(text: str) -> bool:
+    composed = unicodedata.normalize("NFC", text)
+    letters = sum(ch.isalpha() for ch in composed)
+    if letters == 0:
+        return False
+    suspect = sum(ch in _SUSPECT for ch in composed)
+    loose_marks = sum(unicodedata.combining(ch) != 0 for ch in composed)
+    return (suspect + loose_marks) / letters < 0.01
+
+
+def _is_binary(text: str) -> bool:
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
+    return controls > max(8, len(text) // 100)
+
+
+def read_text(data: bytes) -> RawInput:
+    text, encoding = decode(data)
+    if _is_binary(text):
+        raise BinaryInputError("input is binary data, not text")
+    if not text.strip():
+        raise EmptyInputError("input has no text")
+    blocks: list[Block] = []
+    row = 0
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        stripped = line.lstrip(" \t\u00a0")
+        indent = len(line) - len(stripped)
+        if CELL_SEPARATOR in line:
+            row += 1
+            for column, cell in enumerate(line.split(CELL_SEPARATOR)):
+                blocks.append(Block(cell, row=row, column=column))
+        else:
+            blocks.append(Block(line, indent=indent))
+    return RawInput(blocks, "text", hashlib.sha256(data).hexdigest(), encoding)

@@ -1,0 +1,19 @@
+"""The published JSON Schema, generated from the models."""
+
+from __future__ import annotations
+
+import json
+
+from .model import SCHEMA_VERSION, Document
+
+SCHEMA_ID = "https://vbparse.invalid/schemas/document.schema.json"
+
+
+def document_schema() -> dict:
+    schema = Document.model_json_schema(mode="serialization")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
+            "description": f"vbparse Document, schema version {SCHEMA_VERSION}", **schema}
+
+
+def schema_text() -> str:
+    return json.dumps(document_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -1,0 +1,136 @@
+"""Segment: find the zones of a document — boilerplate, preamble, body and tail.
+
+The header and recipients are found by their extractors (they read the top of the text
+and say where they stop); this module finds what surrounds them.
+"""
+
+from __future__ import annotations
+
+from .context import Context
+from .extract.lines import is_caps, is_person_name, is_signed_mark, is_signing_prefix, words
+from .extract.sections import parse_label
+from .normalise import Line
+from .patterns.layout import (
+    BOILERPLATE, BOILERPLATE_TAIL, BYLINE, CAPTION_LEAD, CAPTION_PERSON, CAPTION_VERB,
+    DISTRIBUTION, ENACTING, END_MARK, FORMULA, GROUNDS, RULE,
+)
+
+_MENU_CELLS = 4  # a table row of this many short cells is a site menu
+_TITLE_MIN_WORDS = 5
+_CAPTION_MAX_WORDS = 45
+_CAPTION_INDENT = 8
+_TAIL_CAPS_MAX_WORDS = 14
+
+
+def find_boilerplate(ctx: Context) -> set[int]:
+    """Web-page chrome: skip links, menus, share buttons, related-news lists at the end."""
+    skip: set[int] = set()
+    rows: dict[int, list[Line]] = {}
+    for line in ctx.lines:
+        if line.row is not None:
+            rows.setdefault(line.row, []).append(line)
+    for cells in rows.values():
+        if len(cells) >= _MENU_CELLS and all(len(words(c.text)) <= 4 for c in cells):
+            skip.update(c.index for c in cells)
+    for line in ctx.lines:
+        fold = ctx.folded(line)
+        if BOILERPLATE_TAIL.match(fold) and line.index > len(ctx.lines) // 3:
+            skip.update(range(line.index, len(ctx.lines)))
+            break
+        if BOILERPLATE.match(fold):
+            skip.add(line.index)
+    return skip
+
+
+def find_report_title(ctx: Context, skip: set[int]) -> Line | None:
+    """A report's headline: the first substantial line; short lines above it are chrome."""
+    for line in ctx.lines:
+        if line.blank or line.index in skip:
+            continue
+        if len(words(line.text)) >= _TITLE_MIN_WORDS and not is_caption(ctx, line):
+            return line
+        skip.add(line.index)
+    return None
+
+
+def is_caption(ctx: Context, line: Line) -> bool:
+    """A photo caption in a news report [?]."""
+    n = len(words(line.text))
+    if n > _CAPTION_MAX_WORDS or not n:
+        return False
+    fold = ctx.folded(line)
+    if CAPTION_LEAD.match(fold):
+        return True
+    one_sentence = ". " not in line.text.rstrip(". ")
+    if CAPTION_PERSON.match(fold) and CAPTION_VERB.search(fold) and one_sentence:
+        return True
+    return line.indent >= _CAPTION_INDENT and one_sentence
+
+
+def find_tail(ctx: Context, lo: int) -> int:
+    """Index of the first line of the signature/distribution tail (len(lines) if none)."""
+    lines = ctx.lines
+    nn = next((i for i in range(len(lines) - 1, lo - 1, -1) if DISTRIBUTION.match(ctx.folded(lines[i]))), None)
+    start = len(lines)
+    evidence = False
+    for i in range(len(lines) - 1, lo - 1, -1):
+        line = lines[i]
+        fold = ctx.folded(line)
+        if line.blank or END_MARK.match(fold) or RULE.match(fold):
+            continue
+        after_nn = nn is not None and i > nn
+        if i == nn or is_signing_prefix(fold) or is_signed_mark(fold):
+            evidence = True
+        elif after_nn and (line.text[:1] in "-–—+•" or line.text[:1].islower() or len(words(line.text)) <= 12):
+            pass
+        elif is_caps(line.text) and len(words(line.text)) <= _TAIL_CAPS_MAX_WORDS and not parse_label(line.text):
+            evidence = evidence or any(is_person_name(l.text) for l in lines[i + 1 : i + 5])
+        elif is_person_name(line.text):
+            pass
+        else:
+            break
+        start = i
+    return start if evidence else len(lines)
+
+
+def find_preamble_end(ctx: Context, start: int, end: int) -> int:
+    """Grounds ('Căn cứ …'), authority lines and the enacting formula before the body."""
+    last = start
+    seen_grounds = False
+    for i in range(start, end):
+        line = ctx.lines[i]
+        if line.blank:
+            continue
+        fold = ctx.folded(line)
+        if GROUNDS.match(fold):
+            seen_grounds = True
+        elif FORMULA.match(fold) or (seen_grounds and ENACTING.search(fold)):
+            return i + 1
+        elif is_caps(line.text) and not parse_label(line.text) and not seen_grounds:
+            pass  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …": the enacting authority
+        else:
+            break
+        last = i + 1
+    return last if seen_grounds else start
+
+
+def find_byline(ctx: Context, end: int, skip: set[int]) -> tuple[int, str | None]:
+    """A report's closing byline: 'Tác giả: …', 'Nguồn: …', or a lone author name."""
+    author = None
+    start = end
+    for i in range(end - 1, -1, -1):
+        line = ctx.lines[i]
+        if line.blank or i in skip:
+            continue
+        m = BYLINE.match(ctx.folded(line))
+        if m:
+            value = line.text[m.start("value"):].strip()
+            if value and m.group("key").lower().startswith(("tác", "bài", "người", "phóng")):
+                author = value
+            start = i
+        elif is_person_name(line.text) and author is None:
+            author = line.text.strip()
+            start = i
+        else:
+            break
+    return start, author
