@@ -24,10 +24,10 @@ def build_document(prep: Prepared, path: str | None) -> Document:
     scan = scan_header(ctx, first, skip)
     recipients = extract_recipients(ctx, scan.end, skip)
     after_top = recipients.end if recipients else scan.end
-    tail_start = find_tail(ctx, after_top)
-    tail = [l for l in lines[tail_start:] if l.index not in skip]
+    tail_start, tail_end = find_tail(ctx, after_top)
+    tail = [l for l in lines[tail_start:tail_end] if l.index not in skip]
     distribution = extract_distribution(ctx, tail)
-    is_document = scan.substantial or recipients is not None or tail_start < len(lines)
+    is_document = scan.substantial or recipients is not None or tail_start < tail_end
 
     zones: list[Zone] = []
     header = scan.header
@@ -45,8 +45,10 @@ def build_document(prep: Prepared, path: str | None) -> Document:
             _zone(ctx, zones, "recipients", recipients.lines)
         _zone(ctx, zones, "preamble", lines[after_top:body_start])
         citation_lines = [l for l in lines[scan.end:body_end] if l.index not in skip]
+        annex = [l for l in lines[tail_end:] if not l.blank and l.index not in skip]
     else:
         header = Header()
+        annex = []
         title_line = find_report_title(ctx, skip)
         body_start = title_line.index + 1 if title_line else first
         body_end, author = find_byline(ctx, len(lines), skip)
@@ -73,7 +75,7 @@ def build_document(prep: Prepared, path: str | None) -> Document:
         title=title,
         header=header,
         recipients=recipients.entries if recipients else [],
-        sections=extract_sections(ctx, body),
+        sections=extract_sections(ctx, body) + extract_sections(ctx, annex),
         citations=extract_citations(ctx, [(l.start, l.end) for l in citation_lines]),
         signatures=signatures,
         distribution=distribution.entries if distribution else [],

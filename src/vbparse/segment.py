@@ -11,7 +11,7 @@ from .extract.lines import is_caps, is_person_name, is_signed_mark, is_signing_p
 from .extract.sections import parse_label
 from .normalise import Line
 from .patterns.layout import (
-    BOILERPLATE, BOILERPLATE_TAIL, BYLINE, CAPTION_LEAD, CAPTION_PERSON, CAPTION_VERB,
+    ANNEX_START, BOILERPLATE, BOILERPLATE_TAIL, BYLINE, CAPTION_LEAD, CAPTION_PERSON, CAPTION_VERB,
     DISTRIBUTION, ENACTING, END_MARK, FORMULA, GROUNDS, RULE,
 )
 
@@ -67,13 +67,27 @@ def is_caption(ctx: Context, line: Line) -> bool:
     return line.indent >= _CAPTION_INDENT and one_sentence
 
 
-def find_tail(ctx: Context, lo: int) -> int:
-    """Index of the first line of the signature/distribution tail (len(lines) if none)."""
+def find_tail(ctx: Context, lo: int) -> tuple[int, int]:
+    """(first line of the signature/distribution tail, first line after it).
+
+    The tail closes the text, or the main document when annexes or forms follow it; with
+    no tail both are len(lines).
+    """
     lines = ctx.lines
-    nn = next((i for i in range(len(lines) - 1, lo - 1, -1) if DISTRIBUTION.match(ctx.folded(lines[i]))), None)
-    start = len(lines)
+    annexes = [l.index for l in lines[lo:] if ANNEX_START.match(ctx.folded(l))]
+    for end in [*annexes, len(lines)]:
+        start = _tail_before(ctx, lo, end)
+        if start < end:
+            return start, end
+    return len(lines), len(lines)
+
+
+def _tail_before(ctx: Context, lo: int, end: int) -> int:
+    lines = ctx.lines
+    nn = next((i for i in range(end - 1, lo - 1, -1) if DISTRIBUTION.match(ctx.folded(lines[i]))), None)
+    start = end
     evidence = False
-    for i in range(len(lines) - 1, lo - 1, -1):
+    for i in range(end - 1, lo - 1, -1):
         line = lines[i]
         fold = ctx.folded(line)
         if line.blank or END_MARK.match(fold) or RULE.match(fold):
@@ -90,7 +104,7 @@ def find_tail(ctx: Context, lo: int) -> int:
         else:
             break
         start = i
-    return start if evidence else len(lines)
+    return start if evidence else end
 
 
 def find_preamble_end(ctx: Context, start: int, end: int) -> int:

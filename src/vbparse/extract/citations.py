@@ -14,12 +14,13 @@ import regex
 
 from ..context import Context
 from ..model import Citation, DocumentNumber
+from ..normalise import fold_tones
 from ..patterns.citations import (
     BARE_SO, ISSUER_CONTINUATION, ISSUER_LEAD, LEAD, LIST_JOINER, NAMED_LAW, NAMED_PARTY, NUMBER_ONLY,
 )
 from ..patterns.dates import CITED_DATE
 from ..patterns.symbols import SYMBOL
-from ..patterns.tables import DOC_TYPES
+from ..patterns.tables import DOC_TYPES, NAMED_LAW_TYPES
 from .dates import iso_date
 from .number import from_match, number_only, type_name
 
@@ -83,12 +84,14 @@ class _Extractor:
         line = self.ctx.line_at(first.start())
         window_start = max(lo, first.start() - _LOOKBACK, line.start if line else lo)
         before = self.ctx.fold[window_start : first.start()]
-        doc_type, issuer, start = None, None, first.start()
+        doc_type, issuer, name, start = None, None, None, first.start()
         lead = LEAD.search(before)
         if lead and (lead.group("so") or not lead.group("filler").strip()):
             doc_type = _canonical_type(self.ctx.text[window_start + lead.start("type") : window_start + lead.end("type")])
             start = window_start + lead.start()
             filler = lead.group("filler").strip(" ,")
+            if filler and doc_type in NAMED_LAW_TYPES and filler[0].isupper():
+                name = filler  # "Luật Ngân sách nhà nước số 83/2015/QH13"
             if filler.lower().startswith("của "):
                 issuer = self._issuer_at(window_start + lead.start("filler") + lead.group("filler").index("của") + 4)
         elif (so := BARE_SO.search(before)):
@@ -104,7 +107,7 @@ class _Extractor:
             self.found.append(_Found(
                 start if i == 0 else m.start(),
                 tail_end if i == len(group) - 1 else m.end(),
-                kind, number, date, issuer,
+                kind, number, date, issuer, name if i == 0 else None,
             ))
 
     def _tail(self, pos: int) -> tuple[str | None, str | None, int]:
@@ -152,7 +155,7 @@ class _Extractor:
                 break
             if token[0].isupper() or token[0].isdigit() and words:
                 words.append(m.span())
-            elif token.lower() in ISSUER_CONTINUATION and words:
+            elif words and (token.lower() in ISSUER_CONTINUATION or self._ban_after_uy(token, words[-1])):
                 words.append(m.span())
             elif token.lower() == "và" and words and self._capital_org_follows(m.end(), limit):
                 words.append(m.span())
@@ -164,6 +167,10 @@ class _Extractor:
             return None, pos
         end = words[-1][1]
         return regex.sub(r"\s+", " ", text[words[0][0] : end]).strip(" ,.;"), end
+
+    def _ban_after_uy(self, token: str, previous: tuple[int, int]) -> bool:
+        """'ban' continues 'Ủy ban' but not the verb 'ban hành'."""
+        return token.lower() == "ban" and fold_tones(self.ctx.text[previous[0] : previous[1]]).lower() == "ủy"
 
     def _capital_org_follows(self, pos: int, limit: int) -> bool:
         m = regex.compile(r"\s+(\p{Lu}\p{L}*)").match(self.ctx.text, pos, limit)
@@ -179,7 +186,7 @@ class _Extractor:
     def _number_only(self, lo: int, hi: int) -> None:
         for m in NUMBER_ONLY.finditer(self.ctx.fold, lo, hi):
             num = m.group("num")
-            if not m.group("so") and (len(num) < 2 or regex.fullmatch(r"(?:19|20)\d\d", num)):
+            if not m.group("so") and len(num) < 2:
                 continue
             if self._overlaps(m.start(), m.end()):
                 continue

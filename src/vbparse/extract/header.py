@@ -12,11 +12,11 @@ import regex
 
 from ..context import Context
 from ..model import Header, Span
-from ..normalise import Line
+from ..normalise import Line, fold_tones
 from ..patterns.dates import PLACE_DATE
 from ..patterns.layout import (
     DISTRIBUTION, FORMULA, GROUNDS, HEADING, MARKER, MOTTO, NUMBER_LEAD, RECIPIENTS, RULE,
-    SOURCE_LINE, SUBJECT, TYPE_LINE,
+    SOURCE_LINE, SUBJECT, TYPE_LINE, AUTHORITY_LINE,
 )
 from ..patterns.tables import DOC_TYPES, NAMED_LAW_TYPES, PARTY_HEADING, STATE_HEADING, STATE_MOTTO
 from .dates import iso_date
@@ -27,7 +27,7 @@ from .sections import parse_label
 _CANONICAL_TYPE = {t.upper(): t for t in DOC_TYPES}
 # Lines that continue a wrapped issuer name rather than name a second body.
 _WRAP_NEXT = regex.compile(
-    r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN|MẶT\s+TRẬN|VIỆT\s+NAM|NHÂN\s+DÂN)\s+(?!ỦY|ỦY\b)"
+    fold_tones(r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN|MẶT\s+TRẬN|VIỆT\s+NAM|NHÂN\s+DÂN)(?:\s+(?!ỦY\b)|$)")
 )
 _WRAP_PREV = regex.compile(r"(?:NHÂN\s+DÂN|ỦY\s+BAN|HỘI\s+ĐỒNG|BAN\s+CHẤP\s+HÀNH)$")
 _MAX_SUMMARY_LINES = 6
@@ -186,10 +186,11 @@ class _Scanner:
         if not self.summary:
             if SOURCE_LINE.match(fold) and is_caps(text):
                 return True  # "CỦA BAN THƯỜNG VỤ TỈNH ỦY": the resolution's source, not its subject
-            if is_caps(text) and self.h.doc_type not in NAMED_LAW_TYPES:
+            if is_caps(text) and AUTHORITY_LINE.match(fold):
                 return False
         else:
-            if len(self.summary) >= _MAX_SUMMARY_LINES or is_caps(text):
+            caps_run = is_caps(self.summary[-1].text)
+            if len(self.summary) >= _MAX_SUMMARY_LINES or is_caps(text) != caps_run or AUTHORITY_LINE.match(fold):
                 return False
             previous = self.summary[-1].text
             continues = text[:1].islower() or (not ends_sentence(previous) and len(words(text)) <= 15)
@@ -222,7 +223,7 @@ class _Scanner:
     def _set_issuers(self) -> None:
         names: list[tuple[str, Line, Line]] = []
         for text, line in self.issuer_lines:
-            if names and (_WRAP_NEXT.match(text) or _WRAP_PREV.search(names[-1][0])):
+            if names and (_WRAP_NEXT.match(fold_tones(text)) or _WRAP_PREV.search(names[-1][0])):
                 prev_text, first, _ = names[-1]
                 names[-1] = (f"{prev_text} {text}", first, line)
             else:

@@ -24,6 +24,7 @@ from .lines import ends_sentence, is_caps, words
 _SPACES = regex.compile(r"\s+")
 _MAX_HEADING_WORDS = 40
 _MAX_COLON_HEADING_WORDS = 20
+_MAX_ALPHA_HEADING_WORDS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +198,8 @@ class _TreeBuilder:
             if rest:
                 node.text.append(rest)
             return
-        if is_caps(rest) or (style != "alpha" and not ends_sentence(rest) and len(words(rest)) <= _MAX_HEADING_WORDS):
+        limit = _MAX_ALPHA_HEADING_WORDS if style == "alpha" else _MAX_HEADING_WORDS
+        if is_caps(rest) or (not ends_sentence(rest) and len(words(rest)) <= limit):
             node.heading = rest
             node.heading_open = is_caps(rest)
             return

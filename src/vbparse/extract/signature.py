@@ -18,12 +18,20 @@ class _Block:
     last: Line
     mode: str | None = None
     authority: list[str] = field(default_factory=list)
-    position: str | None = None
+    titles: list[str] = field(default_factory=list)  # capital lines after the prefixes
     signer: str | None = None
 
     @property
     def complete(self) -> bool:
-        return bool(self.position or self.signer)
+        return bool(self.titles or self.signer)
+
+    def finish(self) -> tuple[list[str], str | None]:
+        """(authority, position): of several capital lines after a prefix, all but the last
+        continue the prefix's collective ("KT. BỘ TRƯỞNG" / "BỘ CÔNG AN" / "THỨ TRƯỞNG")."""
+        if self.authority and len(self.titles) > 1:
+            authority = [*self.authority[:-1], " ".join([self.authority[-1], *self.titles[:-1]])]
+            return authority, self.titles[-1]
+        return self.authority, " ".join(self.titles) or None
 
 
 def is_signature_line(ctx: Context, line: Line) -> bool:
@@ -31,7 +39,26 @@ def is_signature_line(ctx: Context, line: Line) -> bool:
     return bool(is_signing_prefix(f) or is_caps(line.text) or is_person_name(line.text) or is_signed_mark(f))
 
 
+def _reading_order(lines: list[Line]) -> list[Line]:
+    """Side-by-side blocks typed row by row ("K/T TRƯỞNG BAN | K/T TRƯỞNG BAN") read per column.
+
+    When most lines are cells of multi-cell rows, the blocks stand in columns; otherwise the
+    cells are a sequence (a converter that marks only where one cell ends and the next begins).
+    """
+    rows: dict[int, list[Line]] = {}
+    for line in lines:
+        if line.row is not None and not line.blank:
+            rows.setdefault(line.row, []).append(line)
+    multi = [cells for cells in rows.values() if len(cells) >= 2]
+    loose = [l for l in lines if l.row is None and not l.blank]
+    if len(multi) < 2 or len(loose) > len(multi):
+        return lines
+    columns = max(line.column or 0 for cells in multi for line in cells) + 1
+    return [l for column in range(columns) for l in lines if (l.column or 0) == column]
+
+
 def extract_signatures(ctx: Context, lines: list[Line]) -> list[Signature]:
+    lines = _reading_order(lines)
     blocks: list[_Block] = []
     current: _Block | None = None
     for line in lines:
@@ -51,7 +78,7 @@ def extract_signatures(ctx: Context, lines: list[Line]) -> list[Signature]:
             if current is None or current.signer:
                 current = _Block(line, line)
                 blocks.append(current)
-            current.position = f"{current.position} {text}" if current.position else text
+            current.titles.append(text)
         elif is_person_name(text):
             if current is None or current.signer:
                 current = _Block(line, line)
@@ -66,8 +93,9 @@ def extract_signatures(ctx: Context, lines: list[Line]) -> list[Signature]:
         if block.mode == "KT" and block.authority and "BÍ THƯ" in block.authority[0].upper():
             ctx.note("warning", "signature.deputy_for_secretary",
                      "K/T BÍ THƯ is outside HD 36's scheme: a collective signs T/M", span)
+        authority, position = block.finish()
         signatures.append(Signature(
             mode=block.mode,  # type: ignore[arg-type]
-            authority=block.authority, position=block.position, signer=block.signer, span=span,
+            authority=authority, position=position, signer=block.signer, span=span,
         ))
     return signatures

@@ -45,13 +45,13 @@ NAMED_PARTY = keyword(
 # and the first word of the name are capitalised (§8), which tells them from prose.
 NAMED_LAW = shape(
     r"(?<![\w])(?P<type>" + "|".join(t.replace(" ", r"\s+") for t in NAMED_LAW_TYPES) + r")"
-    r"\s+(?P<name>(?:\p{Lu}[\p{L}]*|năm\s+\d{4}|nước\s+\p{Lu}[\p{L}]*)(?:\s+(?!(?:số|ngày|năm|của|đã|được|và|về|theo|tại|quy|hiện|sửa|có|thì|để|này|nêu|trên|hướng|thi|gồm|với|trong|do|là|khi|không|các|cho)\b)[\p{L}\d]+){0,10})"
+    r"\s+(?P<name>(?:\p{Lu}[\p{L}]*|năm\s+\d{4}|nước\s+\p{Lu}[\p{L}]*)(?:\s+(?!(?:số|ngày|năm|của|đã|được|và|về|theo|tại|quy\s+định|hiện\s+hành|sửa\s+đổi|có|thì|để|này|nêu|trên|hướng\s+dẫn|thi\s+hành|gồm|với|trong|do|là|khi|không|các|cho)\b)[\p{L}\d]+){0,10})"
 )
 
 # Words that may continue an issuer phrase although written in lower case: the second
 # syllables of organisation names ("Ban Thường vụ Tỉnh ủy", "Ban Chấp hành Đảng bộ tỉnh").
 ISSUER_CONTINUATION = frozenset(
     """hành vụ bộ nhân dân tỉnh huyện xã phường thị trấn thành phố ương thư trị phủ tướng trưởng
-    phòng hội đồng ban đảng sự đoàn tra ủy uỷ quốc quan tịch chức nước tổ tối cao sát án kiểm toán
+    phòng hội đồng chính đảng sự đoàn tra ủy uỷ quốc quan tịch chức nước tổ tối cao sát án kiểm toán
     khu vực trung lập""".split()
 )

@@ -6,7 +6,7 @@ All are compiled with `keyword()`/`shape()` and run on the folded text of one li
 from __future__ import annotations
 
 from . import keyword, shape
-from .tables import PARTY_HEADING, STATE_HEADING
+from .tables import DOC_TYPES, PARTY_HEADING, STATE_HEADING
 
 # §1 headings, tolerant of "CỘNG HOÀ" and any spacing; searched inside a line because
 # flattened headers put the issuer and the heading on one line.
@@ -88,13 +88,24 @@ CAPTION_VERB = keyword(
 )
 
 # §5 the type line: a capitals line that starts with a type name ("THÔNG BÁO KẾT LUẬN").
-from .tables import DOC_TYPES  # noqa: E402
-
 TYPE_LINE = keyword(
     r"^(?P<type>" + "|".join(t.upper().replace(" ", r"\s+") for t in DOC_TYPES) + r")(?![\w])\s*(?P<rest>.*)$"
 )
-# "Số: 30/2020/NĐ-CP", "Số 307-NQ/TU", "Luật số: 111/2025/QH15", inside a line or at its start.
-NUMBER_LEAD = shape(r"(?<![\w])(?:(?:Luật|LUẬT|Lệnh|Pháp lệnh)\s+)?(?:Số|SỐ|số)\s*[:.]?\s*")
+# "Số: 30/2020/NĐ-CP", "Số 307-NQ/TU", "Luật số: 111/2025/QH15", "Nghị quyết số: 106/…".
+NUMBER_LEAD = shape(
+    r"(?<![\w])(?:(?:" + "|".join(t.replace(" ", r"\s+") for t in DOC_TYPES) + r")\s+)?(?:Số|SỐ|số)\s*[:.]?\s*"
+)
+
+# The enacting authority under a decision's summary ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …",
+# "BỘ TRƯỞNG BỘ NỘI VỤ"): it ends the summary, which may itself be in capitals.
+AUTHORITY_LINE = keyword(
+    r"^(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|ỦY\s+BAN|HỘI\s+ĐỒNG|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH|"
+    r"BAN\s+BÍ\s+THƯ|BỘ\s+CHÍNH\s+TRỊ|GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|THỐNG\s+ĐỐC|CHÁNH\s+ÁN|VIỆN\s+TRƯỞNG|"
+    r"QUỐC\s+HỘI|CHÍNH\s+PHỦ|TỔNG\s+KIỂM\s+TOÁN|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+BAN|KHÓA|KỲ\s+HỌP)\b"
+)
+
+# Where annexes and forms begin; the signature comes before them.
+ANNEX_START = keyword(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|MẪU\s+SỐ|Mẫu\s+số)\b")
 
 # A mixed-case enacting line that closes the grounds: "Ban Thường vụ Tỉnh ủy quyết nghị:",
 # "Chính phủ ban hành Nghị định quy định …".

@@ -93,9 +93,9 @@ def read_text(data: bytes) -> RawInput:
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         stripped = line.lstrip(" \t\u00a0")
         indent = len(line) - len(stripped)
-        if CELL_SEPARATOR in line:
+        if CELL_SEPARATOR in f" {line} ":  # also "| TM. CHÍNH PHỦ": an empty first cell
             row += 1
-            for column, cell in enumerate(line.split(CELL_SEPARATOR)):
+            for column, cell in enumerate(f" {line} ".split(CELL_SEPARATOR)):
                 blocks.append(Block(cell, row=row, column=column))
         else:
             blocks.append(Block(line, indent=indent))

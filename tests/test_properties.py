@@ -1,0 +1,191 @@
+"""Property tests: whatever text comes in, `vbparse.parse` returns a consistent Document.
+
+The strategy below mixes the keywords the parser keys on (Số, Điều, Nơi nhận:, T/M,
+Kính gửi:, symbols, dates, section labels, signature lines, web chrome…) with random
+characters — Vietnamese letters, digits, punctuation, spaces and newlines — so that the
+generated texts reach every extractor, including in half-formed shapes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import vbparse
+from vbparse.errors import BinaryInputError, EmptyInputError, InputNotFoundError, VbparseError
+from vbparse.model import Document
+from vbparse.schema import document_schema
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+VIETNAMESE_LETTERS = (
+    "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
+)
+ALPHABET = (
+    VIETNAMESE_LETTERS + VIETNAMESE_LETTERS.upper() + "fjwzFJWZ" + "0123456789"
+    + "/-–—:.,;()*|+_… \n\t\"“”'%&" + "\u00a0\u200b\u00ad\u0301\u0323"  # NBSP, ZWSP, soft hyphen, loose marks
+)
+
+KEYWORDS = [
+    "Số", "Số:", "Số ", "SỐ", "số", "Luật số:", "Điều", "Điều 1.", "ĐIỀU 2.", "Chương I", "CHƯƠNG II",
+    "Mục 1", "Phần thứ nhất", "Tiểu mục 1", "Phụ lục I", "khoản", "điểm", "Nơi nhận:", "NƠI NHẬN:",
+    "T/M", "T/M BAN THƯỜNG VỤ", "K/T TRƯỞNG BAN", "TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", "TM. CHÍNH PHỦ",
+    "TUQ. GIÁM ĐỐC", "Q. CHỦ TỊCH", "PHÓ BÍ THƯ", "THỦ TƯỚNG", "(Đã ký)", "Kính gửi:", "Đồng kính gửi:",
+    "Kính trình:", "ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "TỈNH ỦY QUẢNG NAM",
+    "TỈNH UỶ", "ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM", "UBND TỈNH GIA LAI", "SỞ NỘI VỤ", "*", "-----",
+    "NGHỊ QUYẾT", "QUYẾT ĐỊNH", "QUYẾT ĐỊNH:", "CÔNG VĂN", "THÔNG BÁO KẾT LUẬN", "V/v", "về việc",
+    "CỦA BAN THƯỜNG VỤ TỈNH ỦY", "Căn cứ", "- Căn cứ Điều lệ Đảng;", "Theo đề nghị của",
+    "Hà Nội, ngày 05 tháng 3 năm 2020", "Tam Kỳ, ngày", "ngày", "tháng", "năm", "ngày   tháng   năm 2026",
+    "ngày 31 tháng 02 năm 2023", "307-NQ/TU", "128/NQ-CP", "1537/UBND-VP", "30/2020/NĐ-CP", "30/2020/ND-CP",
+    "37/2021/QH15", "367 - QĐ/TWĐTN-VP", "1206 /QĐ-HVTC", "15–NQ/TU", "05-QC/BTCTU-BDVTU", "28/2018/QĐ-TTg",
+    "     /QĐ-UBND", "-NQ/ĐU", "06/12/2023", "30/02/2021", "06-12-2023", "Nghị quyết", "Nghị quyết số",
+    "Kết luận số", "Chỉ thị", "Quyết định của Bộ Chính trị số", "công văn", "Luật Tổ chức Chính phủ",
+    "Bộ luật Hình sự", "Hiến pháp năm 2013", "Nghị quyết Trung ương 6 khóa XIII",
+    "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIX", "của Ban Thường vụ Tỉnh ủy", "của",
+    "và", ", ", "I.", "II.", "I-", "1.", "1-", "1.1.", "1.2.1.", "A.", "B.", "a)", "đ)", "- ", "+ ", "* ",
+    "(1)", "./.", "Lưu: VT", "- Như trên;", "Nguyễn Văn An", "Hồ Quang Vinh", "Thượng tướng Lương Tam Quang",
+    "Skip to main content", "Tin liên quan", "Ảnh minh họa.", "Tác giả:", "Nguồn:", "Chia sẻ",
+    "Trang chủ | Giới thiệu | Tin tức | Liên hệ", " | ", "**", "\n", "\n\n", "  ", "\r\n", ".txt",
+]
+
+_fragment = st.one_of(
+    st.sampled_from(KEYWORDS),
+    st.text(alphabet=ALPHABET, min_size=1, max_size=12),
+    st.integers(min_value=0, max_value=20000).map(str),
+)
+# Lines built from fragments, joined by newlines; sometimes a rare control character.
+_line = st.lists(_fragment, min_size=0, max_size=8).map(" ".join)
+documents = st.one_of(
+    st.lists(_line, min_size=0, max_size=30).map("\n".join),
+    st.lists(_fragment, min_size=0, max_size=40).map("".join),
+    st.text(alphabet=ALPHABET, max_size=300),
+    st.text(max_size=200),  # anything at all (surrogates are excluded by hypothesis)
+)
+
+
+def _binary_like(text: str) -> bool:
+    """Control characters other than line/tab whitespace: the reader may reject these."""
+    return any(unicodedata.category(ch) == "Cc" and ch not in "\n\r\t" for ch in text)
+
+
+def _path_like(text: str) -> bool:
+    """A one-line string is tried as a path first (api._load)."""
+    return "\n" not in text
+
+
+def _parse(text: str) -> Document | None:
+    """Parse, or return None after checking that the refusal was legitimate."""
+    try:
+        return vbparse.parse(text)
+    except VbparseError as exc:
+        if isinstance(exc, EmptyInputError):
+            # Empty means: nothing but whitespace (and invisible characters) once decoded.
+            assert not text.strip(), f"EmptyInputError for text with content: {text!r}"
+        elif isinstance(exc, InputNotFoundError):
+            assert _path_like(text), f"InputNotFoundError for multi-line text: {text!r}"
+        else:
+            assert _binary_like(text), f"{type(exc).__name__} ({exc}) for non-binary text: {text!r}"
+        return None
+
+
+def _spans(doc: Document):
+    """(where, span) for every span in the document."""
+
+    def sections(items, path):
+        for i, s in enumerate(items):
+            yield f"{path}[{i}]", s.span
+            yield from sections(s.children, f"{path}[{i}].children")
+
+    yield from sections(doc.sections, "sections")
+    for i, c in enumerate(doc.citations):
+        yield f"citations[{i}]", c.span
+    for i, s in enumerate(doc.signatures):
+        yield f"signatures[{i}]", s.span
+    for i, d in enumerate(doc.diagnostics):
+        if d.span is not None:
+            yield f"diagnostics[{i}] {d.code}", d.span
+    for i, z in enumerate(doc.zones):
+        yield f"zones[{i}] {z.name}", z.span
+    for name, span in doc.header.spans.items():
+        yield f"header.spans[{name}]", span
+
+
+_VALIDATOR = jsonschema.Draft202012Validator(document_schema())
+
+
+def test_schema_itself_is_valid():
+    jsonschema.Draft202012Validator.check_schema(document_schema())
+
+
+@SETTINGS
+@given(documents)
+def test_parse_returns_valid_document_or_typed_error(text):
+    doc = _parse(text)
+    if doc is None:
+        return
+    # (a) the JSON output validates against the published schema
+    errors = sorted(_VALIDATOR.iter_errors(doc.model_dump(mode="json")), key=lambda e: list(e.path))
+    assert not errors, [f"{list(e.path)}: {e.message}" for e in errors[:5]]
+    # (b) every span indexes doc.text
+    n = len(doc.text)
+    for where, span in _spans(doc):
+        assert 0 <= span.start <= span.end <= n, f"{where}: {span.start}..{span.end} outside 0..{n}"
+    # (c) a citation's raw is exactly the text it spans
+    for c in doc.citations:
+        assert doc.text[c.span.start : c.span.end] == c.raw
+
+
+@SETTINGS
+@given(documents)
+def test_parse_is_deterministic(text):
+    first = _parse(text)
+    if first is None:
+        with pytest.raises(VbparseError):
+            vbparse.parse(text)
+        return
+    assert vbparse.parse(text).model_dump_json() == first.model_dump_json()
+
+
+@SETTINGS
+@given(st.lists(_line, min_size=1, max_size=30).map("\n".join))
+def test_bytes_and_text_input_agree(text):
+    """The same document given as a str or as its UTF-8 bytes parses to the same content."""
+    if "\n" not in text or _binary_like(text):
+        return
+    try:
+        from_text = vbparse.parse(text)
+    except VbparseError:
+        with pytest.raises(VbparseError):
+            vbparse.parse(text.encode("utf-8"))
+        return
+    from_bytes = vbparse.parse(text.encode("utf-8"))
+    assert from_bytes.model_dump(exclude={"source"}) == from_text.model_dump(exclude={"source"})
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n", " \n\t \n", "\u00a0\n\u00a0"])
+def test_whitespace_only_is_empty_input(text):
+    with pytest.raises(EmptyInputError):
+        vbparse.parse(text)
+
+
+@pytest.mark.parametrize(
+    "data", [b"\x00\x01\x02\x03binary\x00\xff" * 20, b"\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0e" * 30]
+)
+def test_binary_bytes_are_refused(data):
+    with pytest.raises(BinaryInputError):
+        vbparse.parse(data)
+
+
+@SETTINGS
+@given(st.lists(_line, min_size=2, max_size=20).map("\n".join))
+def test_zones_are_sorted(text):
+    doc = _parse(text)
+    if doc is None:
+        return
+    starts = [z.span.start for z in doc.zones]
+    assert starts == sorted(starts)
