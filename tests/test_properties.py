@@ -60,7 +60,67 @@ _fragment = st.one_of(
 )
 # Lines built from fragments, joined by newlines; sometimes a rare control character.
 _line = st.lists(_fragment, min_size=0, max_size=8).map(" ".join)
+
+# -- document-shaped texts: a header, a body of labelled lines with citations, a tail -----
+_digits = st.integers(min_value=0, max_value=99999).map(str)
+_code = st.sampled_from(["NQ", "QĐ", "ND", "NĐ", "TTg", "CTr", "QĐi", "QyĐ", "KL", "CV", "TU", "TW", "CP",
+                         "UBND", "VP", "HVTC", "TWĐTN", "BTCTU", "BDVTU", "QH15", "UBTVQH14", "SNV", "BNV"])
+_sep = st.sampled_from(["-", "–", " - ", "/", " /", " / ", "/ ", " "])
+symbols = st.one_of(
+    st.tuples(_digits, _sep, _code, _sep, _code).map("".join),
+    st.tuples(_digits, _sep, st.integers(1900, 2099).map(str), _sep, _code, _sep, _code).map("".join),
+    st.tuples(st.sampled_from(["", "   ", " … "]), _sep, _code, _sep, _code).map("".join),
+    st.sampled_from(KEYWORDS[KEYWORDS.index("307-NQ/TU") : KEYWORDS.index("06/12/2023")]),
+)
+_day = st.one_of(st.integers(0, 40).map(str), st.integers(1, 9).map("0{}".format), st.just("   "))
+_year = st.one_of(st.integers(1890, 2110).map(str), st.just("  "))
+dates = st.one_of(
+    st.tuples(_day, st.sampled_from(["/", "-", "."]), _day, st.sampled_from(["/", "-", "."]), _year).map("".join),
+    st.tuples(_day, _day, _year).map(lambda t: f"ngày {t[0]} tháng {t[1]} năm {t[2]}"),
+    _year.map("năm {}".format),
+)
+_words = st.lists(st.one_of(st.sampled_from(KEYWORDS), st.text(alphabet=VIETNAMESE_LETTERS + " ", max_size=10)),
+                  max_size=5).map(" ".join)
+citations = st.tuples(
+    st.sampled_from(["Nghị quyết", "Kết luận", "Quyết định", "công văn", "Luật", "Chỉ thị", "Kế hoạch", ""]),
+    st.sampled_from([" số ", " ", " số: ", " của Bộ Chính trị số "]),
+    st.lists(symbols, min_size=1, max_size=3).map(lambda xs: ", ".join(xs[:-1]) + (" và " if len(xs) > 1 else "") + xs[-1]),
+    st.sampled_from(["", " ngày ", ", ngày ", " "]),
+    dates,
+    st.sampled_from(["", " của ", " của Ban Thường vụ ", " do "]),
+    _words,
+).map("".join)
+_label = st.one_of(
+    st.sampled_from(["I. ", "II- ", "1. ", "1- ", "1.1. ", "a) ", "đ) ", "- ", "+ ", "* ", "A. ", "E. ", "Điều 3. ",
+                     "Chương IV", "Mục 2", "(1) ", "", "", ""]),
+    st.tuples(st.integers(0, 200).map(str), st.sampled_from([". ", "- ", ") ", "."])).map("".join),
+)
+body_line = st.tuples(_label, st.one_of(_words, citations), st.sampled_from(["", ".", ";", ":", "./.", ","])).map("".join)
+header_lines = st.lists(st.one_of(
+    st.sampled_from(KEYWORDS[KEYWORDS.index("ĐẢNG CỘNG SẢN VIỆT NAM") : KEYWORDS.index("Căn cứ")]),
+    symbols.map("Số {}".format), symbols.map("Số: {}".format),
+    st.tuples(st.sampled_from(["Hà Nội", "Tam Kỳ", "", "Thành phố Hồ Chí Minh"]), dates).map(", ".join),
+    st.tuples(_words, _words).map(" | ".join),
+), max_size=10)
+tail_lines = st.lists(st.one_of(
+    st.sampled_from(KEYWORDS[KEYWORDS.index("T/M") : KEYWORDS.index("Kính gửi:")]),
+    st.sampled_from(["Nơi nhận:", "- Như trên,", "- Lưu Văn phòng Tỉnh ủy.", "- Lưu: VT, VP.", "Nguyễn Văn An",
+                     "K/T TRƯỞNG BAN | K/T TRƯỞNG BAN", "Lê Thị Hồng Nhung | Đặng Văn Tiến", "**T/M BAN THƯỜNG VỤ",
+                     "PHÓ BÍ THƯ**", "Nơi nhận: | TM. ỦY BAN NHÂN DÂN", "- Như trên; | KT. CHỦ TỊCH"]),
+    _words.map("- {};".format),
+), max_size=10)
+shaped = st.tuples(
+    header_lines,
+    st.lists(st.sampled_from(["Kính gửi:", "Kính gửi: Bộ Nội vụ.", "- Sở Tài chính;", "Đồng kính gửi:"]), max_size=3),
+    st.lists(body_line, max_size=15),
+    tail_lines,
+    st.lists(st.sampled_from(["", "Skip to main content", "Ảnh minh họa.", "Tác giả: Trần Minh Khoa", "Nguồn: Báo"]),
+             max_size=3),
+).map(lambda parts: "\n".join(parts[4][:1] + parts[0] + parts[1] + parts[2] + parts[3] + parts[4][1:]))
+
 documents = st.one_of(
+    shaped,
+    shaped,
     st.lists(_line, min_size=0, max_size=30).map("\n".join),
     st.lists(_fragment, min_size=0, max_size=40).map("".join),
     st.text(alphabet=ALPHABET, max_size=300),
