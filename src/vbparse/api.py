@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .errors import InputNotFoundError, InputTooLargeError, UnreadableInputError
+from .errors import EmptyInputError, InputNotFoundError, InputTooLargeError, UnreadableInputError
 from .model import Document
 from .normalise import prepare
 from .pipeline import build_document
@@ -23,17 +23,17 @@ def parse(source: Source, *, path: str | None = None) -> Document:
     as the document's text. Raises a `VbparseError` subclass for unreadable input.
     """
     data, path = _load(source, path)
-    raw = read_bytes(data, path)
-    return build_document(prepare(raw), path)
+    prepared = prepare(read_bytes(data, path))
+    if not prepared.text.strip():
+        raise EmptyInputError("input has no visible text", path=path)
+    return build_document(prepared, path)
 
 
 def _load(source: Source, path: str | None) -> tuple[bytes, str | None]:
     if isinstance(source, bytes):
         return _check_size(source, path), path
-    if isinstance(source, str) and ("\n" in source or not _is_file(source)):
-        if isinstance(source, str) and not source.strip():
-            return b"", path
-        if "\n" not in source and len(source) < 4096 and _looks_like_path(source):
+    if isinstance(source, str) and ("\n" in source or not _names_a_file(source)):
+        if _looks_like_path(source):
             raise InputNotFoundError("no such file", path=source)
         return _check_size(source.encode("utf-8"), path), path
     file = Path(source)
@@ -56,7 +56,7 @@ def _check_size(data: bytes, path: str | None) -> bytes:
     return data
 
 
-def _is_file(text: str) -> bool:
+def _names_a_file(text: str) -> bool:
     try:
         return len(text) < 4096 and Path(text).is_file()
     except (OSError, ValueError):
@@ -64,5 +64,5 @@ def _is_file(text: str) -> bool:
 
 
 def _looks_like_path(text: str) -> bool:
-    """A one-line string ending in a document extension is a mistyped path, not a text."""
-    return text.lower().endswith((".txt", ".docx", ".doc", ".pdf")) and " " not in text.strip()
+    """A one-word string ending in a document extension is a mistyped path, not a text."""
+    return "\n" not in text and " " not in text.strip() and text.strip().lower().endswith((".txt", ".docx", ".doc", ".pdf"))

@@ -59,7 +59,12 @@ def _list(root: Tree, name: str, items: list[str]) -> None:
 
 
 def _section(parent: Tree, section: Section) -> None:
-    label = section.label if section.style == "bullet" else f"{section.label}."
+    if section.style == "bullet":
+        label = section.label
+    elif section.style in ("alpha", "point"):
+        label = f"{section.label})"
+    else:
+        label = f"{section.label}."
     body = section.heading or section.text
     node = parent.add(f"[cyan]{escape(label)}[/] [dim]{section.style}[/] {_short(body)}")
     for child in section.children:

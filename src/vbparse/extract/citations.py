@@ -20,11 +20,13 @@ from ..patterns.citations import (
 )
 from ..patterns.dates import CITED_DATE
 from ..patterns.symbols import SYMBOL
-from ..patterns.tables import DOC_TYPES, NAMED_LAW_TYPES
+from ..patterns.tables import DOC_TYPES, NAMED_LAW_TYPES, TYPE_ALIASES
 from .dates import iso_date
 from .number import from_match, number_only, type_name
 
-_CANONICAL = {regex.sub(r"\s+", " ", t).lower(): t for t in DOC_TYPES}
+_CANONICAL = {regex.sub(r"\s+", " ", t).lower(): t for t in DOC_TYPES} | {
+    alias.lower(): name for alias, name in TYPE_ALIASES.items()
+}
 _LOOKBACK = 160
 _MAX_ISSUER_WORDS = 12
 _ISSUER_TOKEN = regex.compile(r"[\p{L}\d&/-]+|[^\s]")
@@ -132,8 +134,9 @@ class _Extractor:
         d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (m.group("wd"), m.group("wm"), m.group("wy"))
         value = iso_date(d, mo, y)
         if value is None:
+            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" ,"))
             self.ctx.note("warning", "citation.date.invalid", f"cited date does not exist: {d}/{mo}/{y}",
-                          self.ctx.span(m.start(), m.end()))
+                          self.ctx.span(start, m.end()))
         return value, m.end()
 
     def _issuer_start(self, pos: int) -> int | None:
@@ -197,11 +200,16 @@ class _Extractor:
     def _named(self, lo: int, hi: int, pattern: regex.Pattern[str]) -> None:
         for m in pattern.finditer(self.ctx.fold, lo, hi):
             type_text = self.ctx.text[m.start("type") : m.end("type")]
-            if not type_text[0].isupper() or self._overlaps(m.start(), m.end()):
+            doc_type = _canonical_type(type_text)
+            has_name = m.group("name") is not None
+            # the Constitution is cited without a name ("Hiến pháp năm 2013"); other laws need one
+            if not type_text[0].isupper() or not (has_name or doc_type == "Hiến pháp"):
                 continue
-            name = regex.sub(r"\s+", " ", self.ctx.text[m.start("name") : m.end("name")]).strip(" ,")
-            date, issuer, end = self._tail(m.end("name"))
-            self.found.append(_Found(m.start(), max(end, m.end("name")), _canonical_type(type_text), None, date, issuer, name))
+            if self._overlaps(m.start(), m.end()):
+                continue
+            name = regex.sub(r"\s+", " ", self.ctx.text[m.start("name") : m.end("name")]).strip(" ,") if has_name else None
+            date, issuer, end = self._tail(m.end())
+            self.found.append(_Found(m.start(), max(end, m.end()), doc_type, None, date, issuer, name))
 
 
 _TYPE_STARTS = tuple({t.split()[0].lower() for t in DOC_TYPES} | {t.split()[0] for t in DOC_TYPES})

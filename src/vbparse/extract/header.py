@@ -18,7 +18,9 @@ from ..patterns.layout import (
     DISTRIBUTION, FORMULA, GROUNDS, HEADING, MARKER, MOTTO, NUMBER_LEAD, RECIPIENTS, RULE,
     SOURCE_LINE, SUBJECT, TYPE_LINE, AUTHORITY_LINE,
 )
-from ..patterns.tables import DOC_TYPES, NAMED_LAW_TYPES, PARTY_HEADING, STATE_HEADING, STATE_MOTTO
+from ..patterns.tables import (
+    DOC_TYPES, NAMED_LAW_TYPES, PARTY_HEADING, STATE_HEADING, STATE_MOTTO, SUPERIOR_BODIES,
+)
 from .dates import iso_date
 from .lines import ends_sentence, is_caps, is_signing_prefix, words
 from .number import ParsedNumber, number_only, parse_blank_symbol, parse_symbol, type_name
@@ -85,9 +87,8 @@ class _Scanner:
         number_span = self._take_number(line, fold)
         if number_span:
             taken.append(number_span)
-        for start, end in _gaps(len(text), taken):
-            self._take_rest(line, start, end)
-        return bool(taken) or self._last_rest_taken
+        rest_taken = [self._take_rest(line, start, end) for start, end in _gaps(len(text), taken)]
+        return bool(taken) or any(rest_taken)
 
     def _take_number(self, line: Line, fold: str) -> tuple[int, int] | None:
         if self.h.number:
@@ -116,15 +117,12 @@ class _Scanner:
             self.ctx.note("info", "number.repaired", f"symbol code repaired: {repair}", self.h.spans["number"])
         return lead.start(), end
 
-    _last_rest_taken = False
-
-    def _take_rest(self, line: Line, start: int, end: int) -> None:
+    def _take_rest(self, line: Line, start: int, end: int) -> bool:
         """Classify what is left of a line once heading, motto and number are taken out."""
-        self._last_rest_taken = False
         raw = line.text[start:end]
         piece = raw.strip(" ,;|")
         if not piece:
-            return
+            return False
         offset = start + raw.index(piece)
         fold = self.ctx.folded(line)[offset : offset + len(piece)]
         taken = True
@@ -144,7 +142,7 @@ class _Scanner:
                     self.issuer_lines.append((part, line))
         else:
             taken = False
-        self._last_rest_taken = taken
+        return taken
 
     def _set_place_date(self, line: Line, offset: int, m: regex.Match[str]) -> None:
         place = m.group("place").strip()
@@ -228,6 +226,8 @@ class _Scanner:
                 names[-1] = (f"{prev_text} {text}", first, line)
             else:
                 names.append((text, line, line))
+        if len(names) == 1:
+            names = _split_superior(*names[0])
         if not names:
             return
         issuer, first, last = names[-1]
@@ -237,6 +237,14 @@ class _Scanner:
             parent, pfirst, plast = names[-2]
             self.h.parent_issuer = parent
             self.h.spans["parent_issuer"] = self.ctx.span(pfirst.start, plast.end)
+
+
+def _split_superior(text: str, first: Line, last: Line) -> list[tuple[str, Line, Line]]:
+    """'BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG' on one line: superior body, then the issuer."""
+    for superior in SUPERIOR_BODIES:
+        if text.startswith(superior + " "):
+            return [(superior, first, first), (text[len(superior) + 1 :].strip(), first, last)]
+    return [(text, first, last)]
 
 
 def _gaps(length: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

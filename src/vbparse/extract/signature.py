@@ -14,8 +14,7 @@ from .lines import is_caps, is_end_mark, is_person_name, is_signed_mark, is_sign
 
 @dataclass(slots=True)
 class _Block:
-    first: Line
-    last: Line
+    lines: list[Line]
     mode: str | None = None
     authority: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)  # capital lines after the prefixes
@@ -69,27 +68,28 @@ def extract_signatures(ctx: Context, lines: list[Line]) -> list[Signature]:
         prefix = is_signing_prefix(fold)
         if prefix:
             if current is None or current.complete:
-                current = _Block(line, line)
+                current = _Block([line])
                 blocks.append(current)
             written = (prefix.group("slashed") or prefix.group("dotted") or prefix.group("bare")).replace(" ", "")
             current.mode = current.mode or SIGNING_PREFIXES.get(written)
             current.authority.append(text)
         elif is_caps(text):
             if current is None or current.signer:
-                current = _Block(line, line)
+                current = _Block([line])
                 blocks.append(current)
             current.titles.append(text)
         elif is_person_name(text):
             if current is None or current.signer:
-                current = _Block(line, line)
+                current = _Block([line])
                 blocks.append(current)
             current.signer = text.rstrip(".")
         else:
             continue
-        current.last = line
+        if line is not current.lines[-1]:
+            current.lines.append(line)
     signatures = []
     for block in blocks:
-        span = ctx.span(block.first.start, block.last.end)
+        span = ctx.span(min(l.start for l in block.lines), max(l.end for l in block.lines))
         if block.mode == "KT" and block.authority and "BÍ THƯ" in block.authority[0].upper():
             ctx.note("warning", "signature.deputy_for_secretary",
                      "K/T BÍ THƯ is outside HD 36's scheme: a collective signs T/M", span)

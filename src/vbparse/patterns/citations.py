@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from . import keyword, shape
-from .tables import DOC_TYPES, NAMED_LAW_TYPES
+from .tables import DOC_TYPES, NAMED_LAW_TYPES, TYPE_ALIASES
 
-_TYPES = "|".join(t.replace(" ", r"\s+") for t in DOC_TYPES)
+# Compound names first, so "Thông báo kết luận" is read whole rather than as "kết luận".
+_TYPES = "|".join(t.replace(" ", r"\s+") for t in (*TYPE_ALIASES, *DOC_TYPES))
 
 # The words before a symbol: "<Type> [words] [số]" — the type must come within a few words,
 # as in "Kế hoạch hành động số", "Luật Cán bộ, công chức số", "Quyết định của Bộ Chính trị số".
@@ -26,7 +27,9 @@ ISSUER_LEAD = keyword(r"\s*,?\s*(?:của|do)\s+")
 # A number-only reference: "Nghị quyết số 12 của Tỉnh ủy", "công văn 1537", "Chỉ thị 05".
 NUMBER_ONLY = keyword(
     rf"(?<![\w])(?P<type>{_TYPES})\s+(?P<so>số\s+)?(?P<num>\d{{1,5}})(?![\w/.,\-–]\d|[\w/\-–])"
-    r"(?!\s*(?:%|năm|tháng|ngày|giờ|phút|người|chỉ\s+tiêu|nhóm|điều|khoản|trang|bản|lần|tỷ|triệu|nghìn|ha|km|m2|xã|huyện|tỉnh|đơn\s+vị))"
+    # "Kế hoạch 5 năm", "Nghị quyết 12 chỉ tiêu" are counts, but "… số 12 ngày 05/3/2021" is not
+    r"(?!\s*(?:%|năm(?!\s+\d{4})|tháng(?!\s+\d)|ngày(?!\s+\d)|giờ|phút|người|chỉ\s+tiêu|nhóm|điều|khoản|trang|bản|lần|"
+    r"tỷ|triệu|nghìn|ha|km|m2|xã|huyện|tỉnh|đơn\s+vị))"
 )
 
 # Named references without a number (§8): congress and plenum resolutions, and laws by name.
@@ -45,13 +48,13 @@ NAMED_PARTY = keyword(
 # and the first word of the name are capitalised (§8), which tells them from prose.
 NAMED_LAW = shape(
     r"(?<![\w])(?P<type>" + "|".join(t.replace(" ", r"\s+") for t in NAMED_LAW_TYPES) + r")"
-    r"\s+(?P<name>(?:\p{Lu}[\p{L}]*|năm\s+\d{4}|nước\s+\p{Lu}[\p{L}]*)(?:\s+(?!(?:số|ngày|năm|của|đã|được|và|về|theo|tại|quy\s+định|hiện\s+hành|sửa\s+đổi|có|thì|để|này|nêu|trên|hướng\s+dẫn|thi\s+hành|gồm|với|trong|do|là|khi|không|các|cho)\b)[\p{L}\d]+){0,10})"
+    r"(?:\s+(?P<name>(?:\p{Lu}[\p{L}]*|nước\s+\p{Lu}[\p{L}]*)(?:\s+(?!(?:số(?=\s*:?\s*\d)|ngày|năm(?=\s+\d)|của|đã|được|và|về|theo|tại|quy\s+định|hiện\s+hành|sửa\s+đổi|có|thì|để|này|nêu|trên|hướng\s+dẫn|thi\s+hành|gồm|với|trong|do|là|khi|không|các|cho)\b)[\p{L}\d]+){0,10}))?"
 )
 
 # Words that may continue an issuer phrase although written in lower case: the second
 # syllables of organisation names ("Ban Thường vụ Tỉnh ủy", "Ban Chấp hành Đảng bộ tỉnh").
 ISSUER_CONTINUATION = frozenset(
     """hành vụ bộ nhân dân tỉnh huyện xã phường thị trấn thành phố ương thư trị phủ tướng trưởng
-    phòng hội đồng chính đảng sự đoàn tra ủy uỷ quốc quan tịch chức nước tổ tối cao sát án kiểm toán
+    phòng hội đồng chính đảng trực đốc sự đoàn tra ủy uỷ quốc quan tịch chức nước tổ tối cao sát án kiểm toán
     khu vực trung lập""".split()
 )

@@ -17,6 +17,14 @@ DOC_TYPES: tuple[str, ...] = (
     "Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp", "Lệnh",
 )
 
+# Compound type names that read as one type ("Thông báo kết luận số 15-TB/TU" is a Thông báo).
+TYPE_ALIASES: dict[str, str] = {
+    "Thông báo kết luận": "Thông báo",
+    "Kế hoạch hành động": "Kế hoạch",
+    "Chương trình hành động": "Chương trình",
+    "Văn bản hợp nhất": "Văn bản hợp nhất",
+}
+
 # Types cited by name rather than number (reference §8): "Luật Tổ chức Chính phủ".
 NAMED_LAW_TYPES: tuple[str, ...] = ("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp")
 
@@ -58,6 +66,10 @@ SIGNING_PREFIXES: dict[str, str] = {
     "TM": "TM", "T/M": "TM", "KT": "KT", "K/T": "KT", "TL": "TL", "T/L": "TL",
     "TUQ": "TUQ", "T/UQ": "TUQ", "Q": "Q",
 }
+
+# Superior bodies named first in an issuer block (§2); when a flattened header runs the
+# block onto one line ("BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG"), what follows is the issuer.
+SUPERIOR_BODIES: tuple[str, ...] = ("BAN CHẤP HÀNH TRUNG ƯƠNG",)
 
 # The two national headings (§1), and the state motto.
 PARTY_HEADING = "ĐẢNG CỘNG SẢN VIỆT NAM"
