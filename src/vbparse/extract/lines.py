@@ -8,7 +8,9 @@ from ..patterns.layout import END_MARK, SIGNED_MARK, SIGNING_PREFIX
 from ..patterns.tables import RANKS
 
 _WORD = regex.compile(r"\w+")
-_LETTERS = regex.compile(r"\p{L}")
+_UPPER = regex.compile(r"\p{Lu}")
+_LOWER = regex.compile(r"\p{Ll}")
+_CAPS_SAMPLE = 300  # a line whose first 300 characters are capitals is a capitals line
 _NAME_WORD = regex.compile(r"^\p{Lu}[\p{Ll}]*\.?$")
 _SENTENCE_END = regex.compile(r"[.;:,!?…]$")
 
@@ -19,11 +21,10 @@ def words(text: str) -> list[str]:
 
 def is_caps(text: str) -> bool:
     """Written in capitals (a few lower-case letters allowed, as in 'BÍ THƯ kiêm TRƯỞNG BAN')."""
-    cased = [c for c in _LETTERS.findall(text) if c.lower() != c.upper()]
-    if len(cased) < 2:
-        return False
-    upper = sum(c.isupper() for c in cased)
-    return upper / len(cased) >= 0.8
+    head = text[:_CAPS_SAMPLE]
+    upper = len(_UPPER.findall(head))
+    lower = len(_LOWER.findall(head))
+    return upper + lower >= 2 and upper >= 0.8 * (upper + lower)
 
 
 def is_person_name(text: str) -> bool:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+import regex
+
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-_PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
 
 
 @lru_cache(maxsize=4096)
@@ -30,16 +31,19 @@ def _with_tone(ch: str, tone: str) -> str:
     return unicodedata.normalize("NFC", ch + tone)
 
 
+def _toned(bases: str) -> str:
+    return "".join(_with_tone(b, t) for b in bases for t in sorted(_TONES))
+
+
+# An untoned o/u followed by a toned a, e (after o) or y (after u): the only places to fold.
+_CANDIDATE = regex.compile(f"[oO][{_toned('aeAE')}]|[uU][{_toned('yY')}]")
+
+
+def _move(m: regex.Match[str]) -> str:
+    first, second = m.group(0)
+    bare, tone = _split(second)
+    return _with_tone(first, tone) + bare  # type: ignore[arg-type]
+
+
 def fold_tones(text: str) -> str:
-    chars = list(text)
-    for i in range(len(chars) - 1):
-        first, first_tone = _split(chars[i])
-        if first_tone is not None or first.lower() not in ("o", "u"):
-            continue
-        second, second_tone = _split(chars[i + 1])
-        if second_tone is None or (first.lower(), second.lower()) not in _PAIRS:
-            continue
-        moved = _with_tone(first, second_tone)
-        if len(moved) == 1:
-            chars[i], chars[i + 1] = moved, second
-    return "".join(chars)
+    return _CANDIDATE.sub(_move, text)

@@ -6,6 +6,8 @@ import codecs
 import hashlib
 import unicodedata
 
+import regex
+
 from ..errors import BinaryInputError, DecodingError, EmptyInputError
 from .base import Block, RawInput
 
@@ -77,9 +79,11 @@ def _looks_vietnamese(text: str) -> bool:
     return (suspect + loose_marks) / letters < 0.01
 
 
+_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _is_binary(text: str) -> bool:
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
-    return controls > max(8, len(text) // 100)
+    return len(_CONTROL.findall(text)) > max(8, len(text) // 100)
 
 
 def read_text(data: bytes) -> RawInput:
