@@ -50,3 +50,17 @@ class UnsupportedFormatError(UnreadableInputError):
 
 class InputNotFoundError(UnreadableInputError):
     code = "input.not_found"
+
+
+class EncryptedInputError(UnreadableInputError):
+    code = "input.encrypted"
+
+
+class TruncatedInputError(UnreadableInputError):
+    code = "input.truncated"
+
+
+class ConverterMissingError(UnreadableInputError):
+    """A format needs an external converter that is not installed (LibreOffice for .doc)."""
+
+    code = "input.converter_missing"

@@ -22,6 +22,8 @@ class Block:
     row: int | None = None  # id shared by the cells of one table row / side-by-side band
     column: int | None = None  # cell index within `row`
     indent: int = 0  # leading spaces in the source line (captions are often indented)
+    fonts: tuple[str, ...] = ()  # font names of the runs/characters, for legacy-encoding detection
+    align: str | None = None  # "center" | "right" | "justify" when the format records it
 
 
 @dataclass(slots=True)
@@ -34,3 +36,4 @@ class RawInput:
     encoding: str | None = None
     pages: int | None = None
     notes: list[tuple[str, str]] = field(default_factory=list)  # (diagnostic code, message)
+    digital_signature: dict[str, str] | None = None  # PDF signing stamp: {"signer", "time", ...}
