@@ -9,22 +9,26 @@ from .errors import EmptyInputError, InputNotFoundError, InputTooLargeError, Unr
 from .model import Document
 from .normalise import prepare
 from .pipeline import build_document
-from .readers import read_bytes
+from .readers import PDF_ENGINES, read_bytes
 
 MAX_INPUT_BYTES = 200 * 1024 * 1024  # larger inputs are refused, not half-read
 
 Source = str | bytes | os.PathLike[str]
 
 
-def parse(source: Source, *, path: str | None = None) -> Document:
+def parse(source: Source, *, path: str | None = None, pdf_engine: str = "pdfium") -> Document:
     """Parse a document given as a path, raw bytes, or already-decoded text.
 
     A `str` is taken as a path when it names an existing file and has no newline; otherwise
-    as the document's text. Raises a `VbparseError` subclass for unreadable input.
+    as the document's text. `pdf_engine` is "pdfium" (fast, default) or "pdfplumber".
+    Raises a `VbparseError` subclass for unreadable input.
     """
+    if pdf_engine not in PDF_ENGINES:
+        raise ValueError(f"pdf_engine must be one of {PDF_ENGINES}, not {pdf_engine!r}")
     data, path = _load(source, path)
-    prepared = prepare(read_bytes(data, path))
-    if not prepared.text.strip():
+    prepared = prepare(read_bytes(data, pdf_engine=pdf_engine))
+    # a scan without a text layer is still a document: its diagnostics say why it is empty
+    if not prepared.text.strip() and not any(code == "pdf.no_text_layer" for code, _ in prepared.raw.notes):
         raise EmptyInputError("input has no visible text", path=path)
     return build_document(prepared, path)
 

@@ -42,6 +42,16 @@ class OutputFormat(str, Enum):
     jsonl = "jsonl"
 
 
+class PdfEngine(str, Enum):
+    pdfium = "pdfium"
+    pdfplumber = "pdfplumber"
+
+
+PdfEngineOption = Annotated[
+    PdfEngine, typer.Option("--pdf-engine", help="PDF text extractor: pdfium (fast) or pdfplumber.")
+]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"vbparse {__version__}")
@@ -55,10 +65,10 @@ def _main(
     pass
 
 
-def _read(path: str) -> Document:
+def _read(path: str, engine: PdfEngine) -> Document:
     if path == "-":
-        return parse_document(sys.stdin.buffer.read(), path=None)
-    return parse_document(Path(path), path=path)
+        return parse_document(sys.stdin.buffer.read(), path=None, pdf_engine=engine.value)
+    return parse_document(Path(path), path=path, pdf_engine=engine.value)
 
 
 def _output_name(path: str, fmt: OutputFormat) -> str:
@@ -71,6 +81,7 @@ def parse(
     out_dir: Annotated[Optional[Path], typer.Option("-o", "--out", help="Write one output per input into this folder.")] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="json: one document per output; jsonl: one line per document.")] = OutputFormat.json,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent JSON output.")] = False,
+    pdf_engine: PdfEngineOption = PdfEngine.pdfium,
 ) -> None:
     """Parse documents to JSON: one file to stdout, several (or -o) to one file each.
 
@@ -88,7 +99,7 @@ def parse(
     jsonl_lines: list[str] = []
     for path in paths:
         try:
-            doc = _read(path)
+            doc = _read(path, pdf_engine)
         except VbparseError as exc:
             err.print(f"[red]error:[/] {path}: {exc.message} [dim]({exc.code})[/]")
             status = max(status, EXIT_UNREADABLE)
@@ -119,12 +130,15 @@ def schema() -> None:
 
 
 @app.command()
-def show(path: Annotated[str, typer.Argument(help="Input file; '-' reads standard input.")]) -> None:
+def show(
+    path: Annotated[str, typer.Argument(help="Input file; '-' reads standard input.")],
+    pdf_engine: PdfEngineOption = PdfEngine.pdfium,
+) -> None:
     """Print a readable tree of the parse."""
     from .render import document_tree
 
     try:
-        doc = _read(path)
+        doc = _read(path, pdf_engine)
     except VbparseError as exc:
         err.print(f"[red]error:[/] {path}: {exc.message} [dim]({exc.code})[/]")
         raise typer.Exit(EXIT_UNREADABLE) from None

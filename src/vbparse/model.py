@@ -47,12 +47,22 @@ class Span(_Model):
     )
 
 
+class DigitalSignature(_Model):
+    """The signing stamp printed on electronically signed PDFs ("Ký bởi: …", "Thời gian ký: …")."""
+
+    signer: str | None = None
+    time: str | None = Field(default=None, description="as printed, e.g. '19.01.2026 16:20:29 +07:00'")
+    organization: str | None = None
+    email: str | None = None
+
+
 class Source(_Model):
     path: str | None = Field(description="input path as given; null for bytes/text/stdin")
     format: Literal["text", "docx", "pdf"]
     sha256: str = Field(description="hex SHA-256 of the input bytes")
     encoding: str | None = Field(description="encoding the text was decoded from")
     pages: int | None = Field(default=None, description="page count, for paged formats")
+    digital_signature: DigitalSignature | None = None
 
 
 class DocumentNumber(_Model):
@@ -138,8 +148,13 @@ class Document(_Model):
     author: str | None = Field(default=None, description="byline of a report")
     zones: list[Zone] = Field(default_factory=list)
     diagnostics: list[Diagnostic] = Field(default_factory=list)
+    attachments: list[Document] = Field(
+        default_factory=list,
+        description="further documents bundled in the same file (an attached regulation, more letters); "
+        "each one's spans index its own text",
+    )
     text: str = Field(description="the normalised text every span indexes")
 
     @property
     def has_errors(self) -> bool:
-        return any(d.severity == "error" for d in self.diagnostics)
+        return any(d.severity == "error" for d in self.diagnostics) or any(a.has_errors for a in self.attachments)

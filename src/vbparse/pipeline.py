@@ -8,15 +8,40 @@ from .extract.header import scan_header
 from .extract.lists import extract_distribution, extract_recipients
 from .extract.signature import extract_signatures
 from .extract.sections import extract_sections
-from .model import Document, Header, Source, Zone
+from .model import DigitalSignature, Document, Header, Severity, Source, Zone
 from .normalise import Line, Prepared
-from .segment import find_boilerplate, find_byline, find_preamble_end, find_report_title, find_tail, is_caption
+from .segment import (
+    find_boilerplate, find_byline, find_document_starts, find_preamble_end, find_report_title, find_tail,
+    is_caption,
+)
+
+
+# Reader notes that are more than information: a page without text, glyphs without Unicode.
+NOTE_SEVERITY: dict[str, Severity] = {"pdf.no_text_layer": "error", "pdf.unmapped_glyphs": "warning"}
 
 
 def build_document(prep: Prepared, path: str | None) -> Document:
+    """The Document of a file; documents bundled after the first become its attachments."""
+    starts = find_document_starts(Context(prep))
+    if not starts:
+        return _build(prep, path, prep.notes)
+    bounds = [0, *starts, len(prep.lines)]
+    main = _build(prep.slice(0, starts[0]), path, prep.notes)
+    main.attachments = [_build(prep.slice(a, b), path, []) for a, b in zip(starts, bounds[2:])]
+    return main
+
+
+def _source(prep: Prepared, path: str | None) -> Source:
+    raw = prep.raw
+    stamp = DigitalSignature(**raw.digital_signature) if raw.digital_signature else None
+    return Source(path=path, format=raw.format, sha256=raw.sha256, encoding=raw.encoding,
+                  pages=raw.pages, digital_signature=stamp)
+
+
+def _build(prep: Prepared, path: str | None, notes: list[tuple[str, str]]) -> Document:
     ctx = Context(prep)
-    for code, message in prep.notes:
-        ctx.note("info", code, message)
+    for code, message in notes:
+        ctx.note(NOTE_SEVERITY.get(code, "info"), code, message)
     lines = ctx.lines
     skip = find_boilerplate(ctx)
     first = next((l.index for l in lines if not l.blank and l.index not in skip), len(lines))
@@ -27,7 +52,8 @@ def build_document(prep: Prepared, path: str | None) -> Document:
     tail_start, tail_end = find_tail(ctx, after_top)
     tail = [l for l in lines[tail_start:tail_end] if l.index not in skip]
     distribution = extract_distribution(ctx, tail)
-    is_document = scan.substantial or recipients is not None or tail_start < tail_end
+    # an empty text (a scan without a text layer) is still taken for a document
+    is_document = scan.substantial or recipients is not None or tail_start < tail_end or not lines
 
     zones: list[Zone] = []
     header = scan.header
@@ -69,8 +95,7 @@ def build_document(prep: Prepared, path: str | None) -> Document:
                  ctx.span(lines[boiler[0]].start, lines[boiler[-1]].end))
 
     document = Document(
-        source=Source(path=path, format=prep.raw.format, sha256=prep.raw.sha256,
-                      encoding=prep.raw.encoding, pages=prep.raw.pages),
+        source=_source(prep, path),
         kind="document" if is_document else "report",
         title=title,
         header=header,
@@ -84,7 +109,7 @@ def build_document(prep: Prepared, path: str | None) -> Document:
         diagnostics=[],
         text=prep.text,
     )
-    if is_document:
+    if is_document and lines:
         _check_document(ctx, document)
     document.diagnostics = ctx.diagnostics
     return document

@@ -45,6 +45,11 @@ def document_tree(doc: Document) -> Tree:
     for s in doc.signatures:
         signatures.add(" / ".join(escape(x) for x in [*s.authority, s.position or "-", s.signer or "-"]))
     _list(root, "distribution", doc.distribution)
+    stamp = doc.source.digital_signature
+    if stamp:
+        root.add(f"[bold]digital signature[/]: {escape(stamp.signer or '?')} · {escape(stamp.time or '?')}")
+    for attachment in doc.attachments:
+        root.add(document_tree(attachment))
     diagnostics = root.add(f"[bold]diagnostics[/] ({len(doc.diagnostics)})")
     colours = {"error": "red", "warning": "yellow", "info": "dim"}
     for d in doc.diagnostics:

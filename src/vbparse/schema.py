@@ -10,9 +10,14 @@ SCHEMA_ID = "https://vbparse.invalid/schemas/document.schema.json"
 
 
 def document_schema() -> dict:
+    """The Document schema with Document itself at the root (attachments refer back to it)."""
     schema = Document.model_json_schema(mode="serialization")
+    defs = schema.pop("$defs", {})
+    root = defs.pop("Document", schema) if "$ref" in schema else schema
+    root = json.loads(json.dumps(root).replace('"#/$defs/Document"', '"#"'))
+    defs = json.loads(json.dumps(defs).replace('"#/$defs/Document"', '"#"'))
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
-            "description": f"vbparse Document, schema version {SCHEMA_VERSION}", **schema}
+            "description": f"vbparse Document, schema version {SCHEMA_VERSION}", **root, "$defs": defs}
 
 
 def schema_text() -> str:

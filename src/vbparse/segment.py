@@ -12,7 +12,7 @@ from .extract.sections import parse_label
 from .normalise import Line
 from .patterns.layout import (
     ANNEX_START, BOILERPLATE, BOILERPLATE_TAIL, BYLINE, CAPTION_LEAD, CAPTION_PERSON, CAPTION_VERB,
-    DISTRIBUTION, ENACTING, END_MARK, FORMULA, GROUNDS, RULE,
+    DISTRIBUTION, ENACTING, END_MARK, FORMULA, GROUNDS, HEADING, NUMBER_LINE, RULE, SUBJECT,
 )
 
 _MENU_CELLS = 4  # a table row of this many short cells is a site menu
@@ -148,3 +148,43 @@ def find_byline(ctx: Context, end: int, skip: set[int]) -> tuple[int, str | None
         else:
             break
     return start, author
+
+
+_DOCUMENT_HEAD_REACH = 6  # lines around a second heading where its number and issuer stand
+
+
+def find_document_starts(ctx: Context) -> list[int]:
+    """Where further documents bundled in the same file begin (several letters in one PDF,
+    a decision followed by the regulation it issues): a national heading that opens a line,
+    with a number line near it, well after the first document's own header. The start is
+    walked back over the issuer lines that precede the heading in column order."""
+    lines = ctx.lines
+    starts: list[int] = []
+    for line in lines:
+        fold = ctx.folded(line)
+        m = HEADING.match(fold)
+        if not m or line.index < _DOCUMENT_HEAD_REACH * 3 or not is_caps(line.text):
+            continue
+        if starts and line.index - starts[-1] < _DOCUMENT_HEAD_REACH * 3:
+            continue
+        near = lines[max(0, line.index - _DOCUMENT_HEAD_REACH) : line.index + _DOCUMENT_HEAD_REACH]
+        if not any(NUMBER_LINE.match(ctx.folded(l)) for l in near):
+            continue
+        starts.append(_walk_back_over_issuer(ctx, line.index))
+    return starts
+
+
+def _walk_back_over_issuer(ctx: Context, index: int) -> int:
+    start = index
+    for i in range(index - 1, max(-1, index - _DOCUMENT_HEAD_REACH - 1), -1):
+        line = ctx.lines[i]
+        fold = ctx.folded(line)
+        if line.blank or RULE.match(fold) or NUMBER_LINE.match(fold) or SUBJECT.match(fold):
+            start = i
+        elif is_caps(line.text) and not is_signing_prefix(fold):
+            start = i
+        else:
+            break
+    while ctx.lines[start].blank:
+        start += 1
+    return start

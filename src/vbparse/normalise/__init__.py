@@ -7,7 +7,7 @@ is the tone-folded twin of `text`, the same length, used only for matching.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..readers.base import RawInput
 from .fold import fold_tones
@@ -40,6 +40,13 @@ class Prepared:
     lines: list[Line]
     raw: RawInput
     notes: list[tuple[str, str]] = field(default_factory=list)
+
+    def slice(self, first: int, stop: int) -> Prepared:
+        """Lines [first, stop) as a Prepared of their own, offsets re-based to its text."""
+        lines = self.lines[first:stop]
+        base, end = lines[0].start, lines[-1].end
+        moved = [replace(l, index=i, start=l.start - base, end=l.end - base) for i, l in enumerate(lines)]
+        return Prepared(self.text[base:end], self.fold[base:end], moved, self.raw, [])
 
 
 def prepare(raw: RawInput) -> Prepared:

@@ -96,6 +96,9 @@ NUMBER_LEAD = shape(
     r"(?<![\w])(?:(?:" + "|".join(t.replace(" ", r"\s+") for t in DOC_TYPES) + r")\s+)?(?:Số|SỐ|số)\s*[:.]?\s*"
 )
 
+# A line that opens with the number: "Số: 12/QĐ-UBND", "Số 307-NQ/TU", "Số:      /QĐ-UBND".
+NUMBER_LINE = shape(r"^(?:(?:Luật|Nghị quyết|Lệnh)\s+)?(?:Số|SỐ)\s*[:.]?\s*(?:\d|[ ._…]*[/-]\s*[A-ZĐ])")
+
 # The enacting authority under a decision's summary ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …",
 # "BỘ TRƯỞNG BỘ NỘI VỤ"): it ends the summary, which may itself be in capitals.
 AUTHORITY_LINE = keyword(

@@ -44,8 +44,3 @@ SYMBOL = regex.compile(
 BLANK_SYMBOL = regex.compile(
     rf"(?:[ ._…]*)(?:(?P<admin>/{CODE}(?:{DASH}{CODE})+)|(?P<party>-{TYPE_CODE}{SLASH}{CODE}(?:{DASH}{CODE})*))"
 )
-
-# The number line of a header: "Số: 30/2020/NĐ-CP", "Số 307-NQ/TU", "Luật số: 111/2025/QH15".
-NUMBER_LINE = regex.compile(
-    r"^(?:(?:Luật|Lệnh|Pháp lệnh)\s+)?(?:Số|SỐ|số)\s*[:.]?\s*(?P<rest>.*)$"
-)
