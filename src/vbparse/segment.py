@@ -30,7 +30,8 @@ def find_boilerplate(ctx: Context) -> set[int]:
         if line.row is not None:
             rows.setdefault(line.row, []).append(line)
     for cells in rows.values():
-        if len(cells) >= _MENU_CELLS and all(len(words(c.text)) <= 4 for c in cells):
+        columns = {c.column for c in cells}
+        if len(columns) >= _MENU_CELLS and all(len(words(c.text)) <= 4 for c in cells):
             skip.update(c.index for c in cells)
     for line in ctx.lines:
         fold = ctx.folded(line)

@@ -56,10 +56,12 @@ def _collect(ctx: Context, start: int, head: Line, lead_end: int, stop: set[int]
 
 
 def _wraps(result: EntryList, line: Line) -> bool:
-    """An un-led line continues the previous entry when that entry did not end."""
+    """An un-led line continues the previous entry when it starts in lower case (a wrapped
+    line); a body paragraph after the list starts a sentence."""
     previous = result.lines[-1].text.rstrip()
     return (
-        not ends_sentence(previous)
+        line.text[:1].islower()
+        and not previous.endswith(".")
         and len(words(line.text)) <= _MAX_UNLED_WORDS
         and not is_caps(line.text)
     )

@@ -1,0 +1,66 @@
+"""Legacy Word 97-2003 (.doc) reader: LibreOffice converts to DOCX, the DOCX reader reads it."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..errors import ConverterMissingError, EmptyInputError, EncryptedInputError, UnreadableInputError
+from .base import RawInput
+from .docx import is_encrypted_ooxml, read_docx
+
+TIMEOUT_SECONDS = 120
+
+
+def read_doc(data: bytes) -> RawInput:
+    if not data:
+        raise EmptyInputError("input is empty")
+    if is_encrypted_ooxml(data):
+        raise EncryptedInputError("the Word document is password-protected: remove the password and save it again")
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise ConverterMissingError(
+            "LibreOffice (soffice) is not on PATH: install LibreOffice "
+            "(Debian: apt-get install libreoffice-writer) to read .doc files"
+        )
+    with tempfile.TemporaryDirectory(prefix="vbparse-doc-") as tmp:
+        work = Path(tmp)
+        source = work / "input.doc"
+        source.write_bytes(data)
+        message = _convert(soffice, source, work)
+        converted = work / "out" / "input.docx"
+        if not converted.is_file():
+            detail = f": {message[-300:]}" if message else " (damaged or password-protected?)"
+            raise UnreadableInputError(f"LibreOffice could not convert the .doc{detail}")
+        raw = read_docx(converted.read_bytes())
+    raw.sha256 = hashlib.sha256(data).hexdigest()  # identify the input, not our conversion of it
+    raw.notes.append(("input.converted", "converted from .doc with LibreOffice"))
+    return raw
+
+
+def _convert(soffice: str, source: Path, work: Path) -> str:
+    """Run the conversion; return what LibreOffice wrote on stderr."""
+    # A private profile per call: parallel conversions sharing one profile block or fail.
+    command = [
+        soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
+        "--convert-to", "docx", "--outdir", str(work / "out"), str(source),
+    ]
+    try:
+        # Own process group, so a timeout also ends soffice.bin, which the soffice script starts.
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                   start_new_session=True)
+    except OSError as exc:
+        raise ConverterMissingError(f"cannot run LibreOffice ({soffice}): {exc}") from exc
+    with process:
+        try:
+            _, err = process.communicate(timeout=TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired as exc:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            raise UnreadableInputError(f"LibreOffice did not convert the .doc within {TIMEOUT_SECONDS} s") from exc
+    return err.decode("utf-8", "replace").strip()
