@@ -9,7 +9,7 @@ import regex
 from ..context import Context
 from ..normalise import Line
 from ..patterns.layout import DISTRIBUTION, RECIPIENTS
-from .lines import ends_sentence, is_caps, is_signing_prefix, strip_entry, words
+from .lines import ends_sentence, is_caps, is_person_name, is_signed_mark, is_signing_prefix, strip_entry, words
 
 _DASH_LED = regex.compile(r"^\s*[-–—+•]\s*\S")
 _MAX_UNLED_WORDS = 15
@@ -67,6 +67,13 @@ def _wraps(result: EntryList, line: Line) -> bool:
     )
 
 
+def _continues_entry(ctx: Context, line: Line) -> bool:
+    """A wrapped distribution line ("… các Ban của" / "Đảng;"), not a signature line: entries
+    start with a dash, so an un-led line before the closing '.' continues the last one."""
+    fold = ctx.folded(line)
+    return not (is_caps(line.text) or is_signing_prefix(fold) or is_person_name(line.text) or is_signed_mark(fold))
+
+
 def extract_recipients(ctx: Context, start: int, stop: set[int]) -> EntryList | None:
     """Recipients when line `start` (the first line after the header) opens with Kính gửi."""
     entries = EntryList(end=start)
@@ -95,15 +102,19 @@ def extract_distribution(ctx: Context, lines: list[Line]) -> EntryList | None:
     else:
         return None
     result = EntryList(lines=[line])
+    written: list[str] = []  # entries as written; cleaned once complete, so wraps keep their commas
     inline = line.text[m.end():].strip()
     if inline and not is_signing_prefix(ctx.fold[line.start + m.end() : line.end].strip()):
-        result.entries.append(strip_entry(inline))
+        written.append(inline)
     for line in lines[n + 1 :]:
+        if line.blank:
+            continue
         if _DASH_LED.match(line.text):
-            result.entries.append(strip_entry(line.text))
-            result.lines.append(line)
-        elif result.entries and line.text[:1].islower() and not ends_sentence(result.lines[-1].text):
-            result.entries[-1] = f"{result.entries[-1]} {strip_entry(line.text)}"
-            result.lines.append(line)
-    result.entries = [e for e in result.entries if e]
+            written.append(line.text)
+        elif written and not written[-1].rstrip().endswith(".") and _continues_entry(ctx, line):
+            written[-1] = f"{written[-1]} {line.text}"
+        else:
+            continue
+        result.lines.append(line)
+    result.entries = [e for e in map(strip_entry, written) if e]
     return result
