@@ -72,7 +72,7 @@ def test_exit_1_when_diagnostics_hold_errors(tmp_path):
 @pytest.mark.parametrize(
     ("content", "code"),
     [(b"", "input.empty"), (b"\x00\x01\x02binary" * 20, "input.binary"),
-     (b"Ngh\xe9 quy\x81t \x8d\x8f\x90" * 30, "input.undecodable")],
+     (b"Ngh\xe9 quy\x81t \x8d\x8f\x90" * 30, "input.undecodable"), (b"%PDF-1.7\n%\xe2\xe3", "input.truncated")],
 )
 def test_exit_3_for_unreadable_input(tmp_path, content, code):
     path = tmp_path / "input.bin"

@@ -10,6 +10,7 @@ from .extract.signature import extract_signatures
 from .extract.sections import extract_sections
 from .model import DigitalSignature, Document, Header, Severity, Source, Zone
 from .normalise import Line, Prepared
+from .normalise.quality import assess
 from .segment import (
     find_boilerplate, find_byline, find_document_starts, find_preamble_end, find_report_title, find_tail,
     is_caption,
@@ -42,6 +43,8 @@ def _build(prep: Prepared, path: str | None, notes: list[tuple[str, str]]) -> Do
     ctx = Context(prep)
     for code, message in notes:
         ctx.note(NOTE_SEVERITY.get(code, "info"), code, message)
+    for severity, code, message in assess(prep.text):
+        ctx.note(severity, code, message)  # type: ignore[arg-type]
     lines = ctx.lines
     skip = find_boilerplate(ctx)
     first = next((l.index for l in lines if not l.blank and l.index not in skip), len(lines))

@@ -12,7 +12,7 @@ from .extract.sections import parse_label
 from .normalise import Line
 from .patterns.layout import (
     ANNEX_START, BOILERPLATE, BOILERPLATE_TAIL, BYLINE, CAPTION_LEAD, CAPTION_PERSON, CAPTION_VERB,
-    DISTRIBUTION, ENACTING, END_MARK, FORMULA, GROUNDS, HEADING, NUMBER_LINE, RULE, SUBJECT,
+    CONTACT, DISTRIBUTION, ENACTING, END_MARK, FOOTNOTE, FORMULA, GROUNDS, HEADING, NUMBER_LINE, RULE,
 )
 
 _MENU_CELLS = 4  # a table row of this many short cells is a site menu
@@ -76,11 +76,23 @@ def find_tail(ctx: Context, lo: int) -> tuple[int, int]:
     """
     lines = ctx.lines
     annexes = [l.index for l in lines[lo:] if ANNEX_START.match(ctx.folded(l))]
-    for end in [*annexes, len(lines)]:
+    for end in [*annexes, _before_trailing_notes(ctx, lo)]:
         start = _tail_before(ctx, lo, end)
         if start < end:
-            return start, end
+            return start, len(lines) if end not in annexes else end
     return len(lines), len(lines)
+
+
+def _before_trailing_notes(ctx: Context, lo: int) -> int:
+    """End of the text before contact details and footnotes that may close the last page."""
+    end = len(ctx.lines)
+    while end > lo:
+        line = ctx.lines[end - 1]
+        fold = ctx.folded(line)
+        if not (line.blank or CONTACT.match(fold) or FOOTNOTE.match(fold)):
+            break
+        end -= 1
+    return end
 
 
 def _tail_before(ctx: Context, lo: int, end: int) -> int:
@@ -157,35 +169,40 @@ _DOCUMENT_HEAD_REACH = 6  # lines around a second heading where its number and i
 def find_document_starts(ctx: Context) -> list[int]:
     """Where further documents bundled in the same file begin (several letters in one PDF,
     a decision followed by the regulation it issues): a national heading that opens a line,
-    with a number line near it, well after the first document's own header. The start is
-    walked back over the issuer lines that precede the heading in column order."""
+    well after the first document's own header, with a number line near it or a signature
+    just before its issuer block."""
     lines = ctx.lines
     starts: list[int] = []
     for line in lines:
-        fold = ctx.folded(line)
-        m = HEADING.match(fold)
-        if not m or line.index < _DOCUMENT_HEAD_REACH * 3 or not is_caps(line.text):
+        if line.index < _DOCUMENT_HEAD_REACH * 3 or not HEADING.match(ctx.folded(line)) or not is_caps(line.text):
             continue
         if starts and line.index - starts[-1] < _DOCUMENT_HEAD_REACH * 3:
             continue
+        start = _head_start(ctx, line.index)
         near = lines[max(0, line.index - _DOCUMENT_HEAD_REACH) : line.index + _DOCUMENT_HEAD_REACH]
-        if not any(NUMBER_LINE.match(ctx.folded(l)) for l in near):
-            continue
-        starts.append(_walk_back_over_issuer(ctx, line.index))
+        if any(NUMBER_LINE.match(ctx.folded(l)) for l in near) or _after_signature(ctx, start):
+            starts.append(start)
     return starts
 
 
-def _walk_back_over_issuer(ctx: Context, index: int) -> int:
-    start = index
-    for i in range(index - 1, max(-1, index - _DOCUMENT_HEAD_REACH - 1), -1):
+def _head_start(ctx: Context, heading: int) -> int:
+    """First line of the issuer block before a heading: back to the number line (past a
+    V/v summary between them), then over the issuer's capital lines."""
+    window = range(heading - 1, max(-1, heading - _DOCUMENT_HEAD_REACH - 3), -1)
+    number = next((i for i in window if NUMBER_LINE.match(ctx.folded(ctx.lines[i]))), heading)
+    start = number
+    for i in range(number - 1, max(-1, number - _DOCUMENT_HEAD_REACH - 1), -1):
         line = ctx.lines[i]
         fold = ctx.folded(line)
-        if line.blank or RULE.match(fold) or NUMBER_LINE.match(fold) or SUBJECT.match(fold):
-            start = i
-        elif is_caps(line.text) and not is_signing_prefix(fold):
+        if line.blank or RULE.match(fold) or (is_caps(line.text) and not is_signing_prefix(fold)):
             start = i
         else:
             break
     while ctx.lines[start].blank:
         start += 1
     return start
+
+
+def _after_signature(ctx: Context, start: int) -> bool:
+    previous = next((l for l in reversed(ctx.lines[:start]) if not l.blank), None)
+    return previous is not None and (is_person_name(previous.text) or is_signed_mark(ctx.folded(previous)))

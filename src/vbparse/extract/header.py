@@ -19,7 +19,7 @@ from ..patterns.layout import (
     SOURCE_LINE, SUBJECT, TYPE_LINE, AUTHORITY_LINE,
 )
 from ..patterns.tables import (
-    DOC_TYPES, NAMED_LAW_TYPES, PARTY_HEADING, STATE_HEADING, STATE_MOTTO, SUPERIOR_BODIES,
+    DOC_TYPES, NAMED_LAW_TYPES, PARTY_HEADING, STATE_HEADING, STATE_MOTTO, SUPERIOR_BODIES, YOUTH_HEADING,
 )
 from .dates import iso_date
 from .lines import ends_sentence, is_caps, is_signing_prefix, words
@@ -33,6 +33,7 @@ _WRAP_NEXT = regex.compile(
 )
 _WRAP_PREV = regex.compile(r"(?:NHÂN\s+DÂN|ỦY\s+BAN|HỘI\s+ĐỒNG|BAN\s+CHẤP\s+HÀNH)$")
 _MAX_SUMMARY_LINES = 6
+_LOOK_AHEAD = 4
 
 
 @dataclass(slots=True)
@@ -75,8 +76,7 @@ class _Scanner:
         taken: list[tuple[int, int]] = []
         m = HEADING.search(fold)
         if m and not self.h.heading:
-            self.h.heading = PARTY_HEADING if m.group("party") else STATE_HEADING
-            self.h.family = "party" if m.group("party") else self.h.family
+            self.h.heading = PARTY_HEADING if m.group("party") else STATE_HEADING if m.group("state") else YOUTH_HEADING
             self.h.spans["heading"] = self.span(line, m.start(), m.end())
             taken.append(m.span())
         m = MOTTO.search(fold)
@@ -210,10 +210,10 @@ class _Scanner:
             h.summary = regex.sub(r"\s+", " ", text).strip()
             h.spans["summary"] = self.ctx.span(start, last.end)
         self._set_issuers()
-        if h.number and not h.family:
+        if h.number and h.number.family:
             h.family = h.number.family
-        if h.heading == STATE_HEADING and h.family is None:
-            h.family = "administrative"
+        elif h.heading:
+            h.family = "administrative" if h.heading == STATE_HEADING else "party"
         if not h.doc_type and h.number and h.number.type_code:
             h.doc_type = type_name(h.number.type_code, h.number.family)
         return h
@@ -258,6 +258,19 @@ def _gaps(length: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return gaps
 
 
+def _right_column_follows(ctx: Context, index: int, skip: set[int]) -> bool:
+    """A heading, motto or place-date line comes within the next few lines: the header's
+    right column, read after the left one, is still to come."""
+    ahead = [l for l in ctx.lines[index + 1 : index + 1 + _LOOK_AHEAD] if not l.blank and l.index not in skip]
+    for line in ahead:
+        fold = ctx.folded(line)
+        if HEADING.search(fold) or MOTTO.search(fold) or PLACE_DATE.match(fold):
+            return True
+        if _is_body_signal(ctx, line):
+            return False
+    return False
+
+
 def scan_header(ctx: Context, start: int, skip: set[int]) -> HeaderScan:
     """Read the header from line `start`; stops at the first line that belongs to the body."""
     s = _Scanner(ctx)
@@ -283,6 +296,8 @@ def scan_header(ctx: Context, start: int, skip: set[int]) -> HeaderScan:
         elif not s.take_components(line):
             if s.summary and s.take_summary_line(line):  # a V/v summary wrapping onto a second line
                 pass
+            elif _right_column_follows(ctx, i, skip):
+                s.summary.append(line)  # a left-column summary without "V/v", read before the right column
             else:
                 break
         i += 1

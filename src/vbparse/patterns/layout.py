@@ -6,13 +6,15 @@ All are compiled with `keyword()`/`shape()` and run on the folded text of one li
 from __future__ import annotations
 
 from . import keyword, shape
-from .tables import DOC_TYPES, PARTY_HEADING, STATE_HEADING
+from .tables import DOC_TYPES, PARTY_HEADING, STATE_HEADING, YOUTH_HEADING
 
 # §1 headings, tolerant of "CỘNG HOÀ" and any spacing; searched inside a line because
 # flattened headers put the issuer and the heading on one line.
 _SPACED = r"\s+"
+# The Youth Union heads its documents Party-style with its own name (reference §3.4).
 HEADING = keyword(
     f"(?P<party>{PARTY_HEADING.replace(' ', _SPACED)})|(?P<state>{STATE_HEADING.replace(' ', _SPACED)})"
+    rf"|(?P<youth>{YOUTH_HEADING.replace(' ', _SPACED)}|ĐOÀN\s+THANH\s+NIÊN\s+CỘNG\s+SẢN\s+HỒ\s+CHÍ\s+MINH)"
 )
 MOTTO = keyword(r"Độc\s+lập\s*[-–—]+\s*Tự\s+do\s*[-–—]+\s*Hạnh\s+phúc")
 
@@ -27,7 +29,7 @@ MARKER = keyword(
 )
 
 # §5 a công văn's summary under its number: "V/v nâng bậc lương", "Về việc …".
-SUBJECT = keyword(r"^(?:V/v|V\.v|Về\s+việc)\b\s*:?\s*")
+SUBJECT = keyword(r"^[“\"(]?\s*(?:V/v|V\.v|Về\s+việc)\b\s*:?\s*")
 
 # §5 a Party resolution's source line under its type: "CỦA BAN THƯỜNG VỤ TỈNH ỦY",
 # "HỘI NGHỊ LẦN THỨ … BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA …"; and an HĐND's term line.
@@ -58,6 +60,11 @@ SIGNED_MARK = keyword(
     r"ký\s+ghi\s+rõ)[^)]*\)?\s*$"
 )
 END_MARK = shape(r"^\s*\.?\s*/\s*\.\s*$")
+
+# Contact details and similar lines that may follow the signature (§10).
+CONTACT = keyword(r"^(?:Số\s+)?(?:Điện\s+thoại|ĐT|Fax|Email|E-mail|Website|Địa\s+chỉ)\b[^:]{0,60}:")
+# A footnote at the foot of the last page: "1 Gồm: Sở …" (a number, a space, text).
+FOOTNOTE = shape(r"^\d{1,2}\s+\p{Lu}")
 
 # News-portal chrome around reports: never title, section or citation material.
 BOILERPLATE = keyword(

@@ -75,6 +75,7 @@ SUPERIOR_BODIES: tuple[str, ...] = ("BAN CHẤP HÀNH TRUNG ƯƠNG",)
 PARTY_HEADING = "ĐẢNG CỘNG SẢN VIỆT NAM"
 STATE_HEADING = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 STATE_MOTTO = "Độc lập - Tự do - Hạnh phúc"
+YOUTH_HEADING = "ĐOÀN TNCS HỒ CHÍ MINH"
 
 # Roman numerals used in section labels and congress/term names.
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}

@@ -8,6 +8,7 @@ import unicodedata
 
 import regex
 
+from ..normalise.quality import SUSPECT_CHARS
 from ..errors import BinaryInputError, DecodingError, EmptyInputError
 from .base import Block, RawInput
 
@@ -15,9 +16,6 @@ from .base import Block, RawInput
 # "CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" is one table row of two cells.
 CELL_SEPARATOR = " | "
 
-# Characters that a correct Vietnamese decoding almost never produces; many of them signal
-# that the bytes were in another 8-bit set (TCVN3 and VNI decode to these through cp1258).
-_SUSPECT = set("¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿×÷ÞþÐðÆæ") | {chr(c) for c in range(0x80, 0xA0)}
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -74,7 +72,7 @@ def _looks_vietnamese(text: str) -> bool:
     letters = sum(ch.isalpha() for ch in composed)
     if letters == 0:
         return False
-    suspect = sum(ch in _SUSPECT for ch in composed)
+    suspect = sum(ch in SUSPECT_CHARS for ch in composed)
     loose_marks = sum(unicodedata.combining(ch) != 0 for ch in composed)
     return (suspect + loose_marks) / letters < 0.01
 

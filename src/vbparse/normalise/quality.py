@@ -1,0 +1,34 @@
+"""Text-quality checks: say when a text layer cannot be trusted, rather than parse it."""
+
+from __future__ import annotations
+
+import regex
+
+# Characters a correct Vietnamese decoding almost never produces; TCVN3 and VNI text shown
+# through a Latin-1/cp1252 font or codec is full of them ("CØNG HOÀXÃ HØI", "Coäng hoaø").
+SUSPECT_CHARS = frozenset("¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿×÷ÞþÐðÆæØø") | {chr(c) for c in range(0x80, 0xA0)}
+# Letters only Vietnamese writing has (with diacritics); OCR that lost them writes "TINH UY".
+_VIETNAMESE = regex.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", regex.I)
+_LETTER = regex.compile(r"\p{L}")
+
+_MIN_LETTERS = 200
+_MAX_SUSPECT = 0.01  # share of letters
+_MIN_VIETNAMESE = 0.05  # real Vietnamese text has ~25-35 % such letters
+
+
+def assess(text: str) -> list[tuple[str, str, str]]:
+    """(severity, code, message) for a text that looks legacy-encoded or stripped of diacritics."""
+    letters = len(_LETTER.findall(text))
+    if letters < _MIN_LETTERS:
+        return []
+    suspect = sum(ch in SUSPECT_CHARS for ch in text) / letters
+    if suspect > _MAX_SUSPECT:
+        return [("error", "text.legacy_encoding_suspected",
+                 f"{suspect:.0%} of letters look like TCVN3/VNI bytes read as Latin-1; "
+                 "legacy encodings are not converted by this version")]
+    vietnamese = len(_VIETNAMESE.findall(text)) / letters
+    if vietnamese < _MIN_VIETNAMESE:
+        return [("error", "text.diacritics_missing",
+                 f"only {vietnamese:.0%} of letters carry Vietnamese diacritics: the text layer is "
+                 "likely garbled OCR or typed without accents")]
+    return []
