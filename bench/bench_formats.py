@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import time
 from pathlib import Path
 
 import docx
@@ -24,18 +23,10 @@ import pypdfium2
 
 import vbparse
 
+from timing import best_of
+
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"
-
-
-def best_of(rounds: int, fn, items) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.perf_counter()
-        for item in items:
-            fn(item)
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def pdfplumber_text(data: bytes) -> None:

@@ -8,12 +8,13 @@ Inputs: samples/*.txt, and ../shared/seeds and ../shared/corpus/txt when present
 from __future__ import annotations
 
 import argparse
-import time
 import unicodedata
 from pathlib import Path
 
 import vbparse
 from vbparse.readers.text import decode
+
+from timing import best_of
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -25,15 +26,6 @@ def inputs() -> list[Path]:
     return files
 
 
-def timed(fn, items, rounds: int) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.perf_counter()
-        for item in items:
-            fn(item)
-        best = min(best, time.perf_counter() - start)
-    return best
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
@@ -42,8 +34,8 @@ def main() -> None:
     files = inputs()
     blobs = [p.read_bytes() for p in files]
     size_kb = sum(map(len, blobs)) / 1024
-    baseline = timed(lambda b: unicodedata.normalize("NFC", decode(b)[0]), blobs, args.rounds)
-    full = timed(vbparse.parse, blobs, args.rounds)
+    baseline = best_of(args.rounds, lambda b: unicodedata.normalize("NFC", decode(b)[0]), blobs)
+    full = best_of(args.rounds, vbparse.parse, blobs)
     print(f"{len(files)} files, {size_kb:.0f} KiB, best of {args.rounds} rounds")
     print(f"baseline (decode + NFC): {baseline * 1000:8.1f} ms  {size_kb / baseline:10.0f} KiB/s")
     print(f"vbparse.parse          : {full * 1000:8.1f} ms  {size_kb / full:10.0f} KiB/s  {len(files) / full:7.1f} docs/s")

@@ -65,3 +65,8 @@ def test_pdf_twin_items_carry_pages(twin):
     assert all(s.span.page for s in doc.sections)
     assert all(c.span.page for c in doc.citations)
     assert all(s.span.page for s in doc.signatures)
+
+
+@pytest.mark.parametrize("twin", [t for _, t in TWINS][:4], ids=lambda p: p.name)
+def test_binary_formats_parse_deterministically(twin):
+    assert vbparse.parse(twin).model_dump_json() == vbparse.parse(twin).model_dump_json()

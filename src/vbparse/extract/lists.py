@@ -9,7 +9,7 @@ import regex
 from ..context import Context
 from ..normalise import Line
 from ..patterns.layout import DISTRIBUTION, RECIPIENTS
-from .lines import ends_sentence, is_caps, is_person_name, is_signed_mark, is_signing_prefix, strip_entry, words
+from .lines import is_caps, is_person_name, is_signed_mark, is_signing_prefix, strip_entry, words
 
 _DASH_LED = regex.compile(r"^\s*[-–—+•]\s*\S")
 _MAX_UNLED_WORDS = 15

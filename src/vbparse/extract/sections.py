@@ -17,7 +17,7 @@ import regex
 from ..context import Context
 from ..model import Section
 from ..normalise import Line
-from ..patterns.sections import LABELS, ORDINAL_WORDS, STRUCTURAL_RANK
+from ..patterns.sections import LABELS, STRUCTURAL_RANK
 from ..patterns.tables import LATIN_ALPHABET, ROMAN_VALUES, VIETNAMESE_ALPHABET
 from .lines import ends_sentence, is_caps, words
 

@@ -10,6 +10,7 @@ SUSPECT_CHARS = frozenset("¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»�
 # Letters only Vietnamese writing has (with diacritics); OCR that lost them writes "TINH UY".
 _VIETNAMESE = regex.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", regex.I)
 _LETTER = regex.compile(r"\p{L}")
+_SUSPECT = regex.compile("[" + regex.escape("".join(sorted(SUSPECT_CHARS))) + "]")
 
 _MIN_LETTERS = 200
 _MAX_SUSPECT = 0.01  # share of letters
@@ -21,7 +22,7 @@ def assess(text: str) -> list[tuple[str, str, str]]:
     letters = len(_LETTER.findall(text))
     if letters < _MIN_LETTERS:
         return []
-    suspect = sum(ch in SUSPECT_CHARS for ch in text) / letters
+    suspect = len(_SUSPECT.findall(text)) / letters
     if suspect > _MAX_SUSPECT:
         return [("error", "text.legacy_encoding_suspected",
                  f"{suspect:.0%} of letters look like TCVN3/VNI bytes read as Latin-1; "

@@ -33,8 +33,3 @@ LABELS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
 
 # Rank of the structural levels: a label closes every open level of equal or lower rank.
 STRUCTURAL_RANK = {"part": 0, "chapter": 1, "section": 2, "subsection": 3, "article": 4, "annex": 0}
-
-ORDINAL_WORDS = {
-    "nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
-    "chín": 9, "mười": 10,
-}
