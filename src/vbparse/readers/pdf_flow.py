@@ -29,6 +29,7 @@ SECTION_LABEL = regex.compile(
     r"|(?:Căn\s+cứ|Kính\s+gửi|Nơi\s+nhận)\b)"
 )
 ROMAN = regex.compile(r"[IVXLCDM]+")
+DIGITS = regex.compile(r"\d+")
 LOWER = regex.compile(r"\p{Ll}")
 LETTERS = regex.compile(r"\p{L}+")
 DIGIT = regex.compile(r"\d")
@@ -67,9 +68,7 @@ def drop_furniture(pages: list[list[Line]], heights: list[float]) -> int:
         keep = []
         for line in lines:
             in_margin = line.top < MARGIN * height or line.bottom > (1 - MARGIN) * height
-            numbered = id(line) in edges and PAGE_NUMBER.match(line.text)
-            running = line.row is None and _key(line) in repeated
-            if in_margin and (numbered or running):
+            if in_margin and _furniture(line, edges, repeated):  # the regexes only for the margins
                 removed += 1
             else:
                 keep.append(line)
@@ -77,8 +76,14 @@ def drop_furniture(pages: list[list[Line]], heights: list[float]) -> int:
     return removed
 
 
+def _furniture(line: Line, edges: set[int], repeated: set[tuple[str, int]]) -> bool:
+    """A page number as the page's first or last line, or a line repeated over the pages."""
+    numbered = id(line) in edges and PAGE_NUMBER.match(line.text)
+    return bool(numbered) or (line.row is None and _key(line) in repeated)
+
+
 def _key(line: Line) -> tuple[str, int]:
-    return regex.sub(r"\d+", "#", line.text.casefold()), round(line.top / 6)
+    return DIGITS.sub("#", line.text.casefold()), round(line.top / 6)
 
 
 def _running(pages: list[list[Line]], heights: list[float]) -> set[tuple[str, int]]:

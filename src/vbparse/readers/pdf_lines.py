@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import itemgetter
 
 Glyph = tuple[str, float, float, float, float, str | None]
 
@@ -29,17 +31,13 @@ SURE_OVERLAP = 0.7
 
 @dataclass(slots=True)
 class Word:
-    chars: list[str]
+    text: str  # " " for a drawn space
     x0: float
     top: float
     x1: float
     bottom: float
-    fonts: list[str]
+    fonts: tuple[str, ...]
     space_before: bool  # a space glyph preceded it
-
-    @property
-    def text(self) -> str:
-        return "".join(self.chars)
 
     @property
     def height(self) -> float:
@@ -63,29 +61,38 @@ class Line:
     lead: float = 0.0  # width of the first word: would it have fitted on the line above?
 
     def finish(self) -> Line:
-        words = self._drop_spaces(self.words)
-        self.words = words
-        self.x0 = min(w.x0 for w in words)
-        self.x1 = max(w.x1 for w in words)
-        self.top = min(w.top for w in words)
-        self.bottom = max(w.bottom for w in words)
-        self.lead = words[0].x1 - words[0].x0
-        heights = sorted(w.height for w in words)
-        self.height = heights[len(heights) // 2]
-        parts = [words[0].text]
-        for n, (prev, word) in enumerate(zip(words, words[1:])):
+        words = self.words = self._drop_spaces(self.words)
+        first = words[0]
+        x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
+        for word in words:  # one pass, not four min/max scans; ties keep the first, as min/max do
+            if word.x0 < x0:
+                x0 = word.x0
+            if word.x1 > x1:
+                x1 = word.x1
+            if word.top < top:
+                top = word.top
+            if word.bottom > bottom:
+                bottom = word.bottom
+        self.x0, self.top, self.x1, self.bottom = x0, top, x1, bottom
+        self.lead = first.x1 - first.x0
+        heights = sorted([word.bottom - word.top for word in words])
+        height = self.height = heights[len(heights) // 2]
+        space_gap, wide_gap = SPACE_GAP * height, WIDE_GAP * height
+        parts = [first.text]
+        gapped = False
+        prev = first
+        for word in words[1:]:
             gap = word.x0 - prev.x1
-            if word.space_before or gap > SPACE_GAP * self.height:
+            if word.space_before or gap > space_gap:
                 parts.append(" ")
             # the first gap may be a tab after a label: "(4)⇥Tổng hợp …"
-            self.gapped = self.gapped or (n > 0 and gap > WIDE_GAP * self.height)
+            if gap > wide_gap and prev is not first:
+                gapped = True
             parts.append(word.text)
+            prev = word
+        self.gapped = self.gapped or gapped
         self.text = unicodedata.normalize("NFC", "".join(parts))
-        seen: dict[str, None] = {}
-        for word in words:
-            for font in word.fonts:
-                seen.setdefault(font)
-        self.fonts = tuple(seen)
+        self.fonts = tuple(dict.fromkeys([font for word in words for font in word.fonts]))
         return self
 
     @staticmethod
@@ -94,7 +101,7 @@ class Line:
         kept: list[Word] = []
         spaced = False
         for word in words:
-            if word.chars == [" "]:
+            if word.text == " ":
                 spaced = bool(kept)
                 continue
             if spaced:
@@ -109,49 +116,58 @@ class Line:
 
 
 def build_words(glyphs: list[Glyph]) -> list[Word]:
+    # The open word lives in locals and becomes a Word when it ends: this loop runs once per
+    # glyph. Its text and fonts are a string and a tuple rather than two lists per word, so the
+    # garbage collector (run by counts of new container objects) has far less to scan.
     words: list[Word] = []
-    word: Word | None = None
-    spaced = False
+    word_text: str | None = None  # None when no word is open
+    word_x0 = word_top = word_x1 = word_bottom = 0.0
+    word_font: str | None = None
+    fonts: tuple[str, ...] = ()
+    word_spaced = spaced = False
     last_text = ""
     last_x0 = 0.0
-    for text, x0, top, x1, bottom, font in glyphs:
+    for text, x0, top, x1, bottom, font in chain(glyphs, _END):
         if text == " ":
+            if word_text is not None:
+                words.append(Word(word_text, word_x0, word_top, word_x1, word_bottom, fonts, word_spaced))
+                word_text = None
             if x1 > x0 and bottom > top:  # a drawn space: keep where it is, for the line to see
-                words.append(Word([" "], x0, top, x1, bottom, [], False))
+                words.append(Word(" ", x0, top, x1, bottom, (), False))
             spaced = True
-            word = None
             continue
         height = bottom - top
         if height <= 0:
             continue
-        if word is not None and "\u0300" <= text <= "\u036f":
-            word.chars.append(text)  # a separate accent glyph sits over the letter before it
-            continue
-        same_baseline = word is not None and abs(bottom - word.bottom) <= 0.25 * height
-        if same_baseline and text == last_text and abs(x0 - last_x0) < 0.3 * (x1 - x0):
-            continue  # fake bold: the same glyph drawn again a hair to the side
-        if same_baseline and -0.3 * height <= x0 - word.x1 <= SPACE_GAP * height:
-            word.chars.append(text)
-            if x1 > word.x1:
-                word.x1 = x1
-            if top < word.top:
-                word.top = top
-            if font and font not in word.fonts:
-                word.fonts.append(font)
-        else:
-            word = Word([text], x0, top, x1, bottom, [font] if font else [], spaced)
-            words.append(word)
-            spaced = False
+        if word_text is not None:
+            if "\u0300" <= text <= "\u036f":
+                word_text += text  # a separate accent glyph sits over the letter before it
+                continue
+            if abs(bottom - word_bottom) <= 0.25 * height:  # on the word's baseline
+                if text == last_text and abs(x0 - last_x0) < 0.3 * (x1 - x0):
+                    continue  # fake bold: the same glyph drawn again a hair to the side
+                if -0.3 * height <= x0 - word_x1 <= SPACE_GAP * height:
+                    word_text += text
+                    if x1 > word_x1:
+                        word_x1 = x1
+                    if top < word_top:
+                        word_top = top
+                    if font != word_font:  # the common case, the font of the glyph before, is known
+                        word_font = font
+                        if font and font not in fonts:
+                            fonts += (font,)
+                    last_text, last_x0 = text, x0
+                    continue
+            words.append(Word(word_text, word_x0, word_top, word_x1, word_bottom, fonts, word_spaced))
+        word_text, fonts = text, (font,) if font else ()
+        word_x0, word_top, word_x1, word_bottom, word_font, word_spaced = x0, top, x1, bottom, font, spaced
+        spaced = False
         last_text, last_x0 = text, x0
     return words
 
 
-def _overlap(a_top: float, a_bottom: float, b_top: float, b_bottom: float) -> float:
-    """Vertical overlap as a share of the smaller box."""
-    smaller = min(a_bottom - a_top, b_bottom - b_top)
-    if smaller <= 0:
-        return 0.0
-    return max(0.0, min(a_bottom, b_bottom) - max(a_top, b_top)) / smaller
+# An undrawn space after the last glyph: it ends the open word.
+_END = ((" ", 0.0, 0.0, 0.0, 0.0, None),)
 
 
 def _collides(line: list[Word], word: Word) -> bool:
@@ -162,33 +178,45 @@ def _collides(line: list[Word], word: Word) -> bool:
 
 
 def build_lines(words: list[Word], page: int) -> list[Line]:
-    """Cluster words into lines: top to bottom, each line's words left to right."""
+    """Cluster words into lines: top to bottom, each line's words left to right.
+
+    Words come by vertical centre; a line is open until a word starts below its first word.
+    """
     words = sorted(words, key=lambda w: w.top + w.bottom)
-    open_lines: list[tuple[float, float, list[Word]]] = []  # (top, bottom) of the line's first word
-    done: list[tuple[float, float, list[Word]]] = []
+    # (top, bottom, height) of the line's first word, and the line's words
+    open_lines: list[tuple[float, float, float, list[Word]]] = []
+    done: list[tuple[float, float, float, list[Word]]] = []
     for word in words:
+        top, bottom = word.top, word.bottom
+        height = bottom - top
         best = None
         best_overlap = LINE_OVERLAP
-        keep = []
+        closing = False
         for entry in open_lines:
-            top, bottom, members = entry
-            if bottom < word.top:
-                done.append(entry)
+            line_top, line_bottom, line_height, members = entry
+            if line_bottom < top:
+                closing = True
                 continue
-            keep.append(entry)
-            overlap = _overlap(top, bottom, word.top, word.bottom)
+            # the vertical overlap as a share of the smaller box (min and max inlined: hot loop)
+            smaller = height if height < line_height else line_height
+            if smaller <= 0:
+                continue
+            shared = (bottom if bottom < line_bottom else line_bottom) - (top if top > line_top else line_top)
+            overlap = shared / smaller
             if overlap >= best_overlap and (overlap >= SURE_OVERLAP or not _collides(members, word)):
                 best, best_overlap = members, overlap
-        open_lines = keep
+        if closing:
+            done += [entry for entry in open_lines if entry[1] < top]
+            open_lines = [entry for entry in open_lines if not entry[1] < top]
         if best is None:
-            open_lines.append((word.top, word.bottom, [word]))
+            open_lines.append((top, bottom, height, [word]))
         else:
             best.append(word)
-    done.extend(open_lines)
-    done.sort(key=lambda entry: (entry[0], entry[1]))
+    done += open_lines
+    done.sort(key=itemgetter(0, 1))
     lines = []
-    for _, _, members in done:
-        if all(w.chars == [" "] for w in members):
+    for _, _, _, members in done:
+        if all(w.text == " " for w in members):
             continue
         members.sort(key=lambda w: w.x0 + w.x1)  # by centre: a word typed over a space follows it
         lines.append(Line(page, _drop_doubled(members)).finish())
@@ -200,7 +228,7 @@ def _drop_doubled(words: list[Word]) -> list[Word]:
     kept = [words[0]]
     for word in words[1:]:
         prev = kept[-1]
-        if word.chars == prev.chars and abs(word.x0 - prev.x0) < 0.3 * word.height:
+        if word.text == prev.text and abs(word.x0 - prev.x0) < 0.3 * word.height:
             continue
         kept.append(word)
     return kept
