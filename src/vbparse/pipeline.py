@@ -66,8 +66,9 @@ def _build(prep: Prepared, path: str | None, notes: list[tuple[str, str]]) -> Do
     if is_document:
         body_start = find_preamble_end(ctx, after_top, tail_start)
         body_end = tail_start
-        dist_lines = set(l.index for l in distribution.lines) if distribution else set()
-        signatures = extract_signatures(ctx, [l for l in tail if l.index not in dist_lines])
+        dist_lines = {l.index for l in distribution.lines} if distribution else set()
+        signature_lines = [l for l in tail if l.index not in dist_lines]
+        signatures = extract_signatures(ctx, signature_lines)
         title = _document_title(header)
         _zone(ctx, zones, "header", lines[first:scan.end])
         if recipients:
@@ -89,7 +90,7 @@ def _build(prep: Prepared, path: str | None, notes: list[tuple[str, str]]) -> Do
     body = [l for l in lines[body_start:body_end] if not l.blank and l.index not in skip]
     _zone(ctx, zones, "body", lines[body_start:body_end])
     if is_document:
-        _zone(ctx, zones, "signature", [l for l in tail if not distribution or l not in distribution.lines])
+        _zone(ctx, zones, "signature", signature_lines)
         if distribution:
             _zone(ctx, zones, "distribution", distribution.lines)
     boiler = sorted(skip)

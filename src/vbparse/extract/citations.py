@@ -30,6 +30,7 @@ _CANONICAL = {regex.sub(r"\s+", " ", t).lower(): t for t in DOC_TYPES} | {
 _LOOKBACK = 160
 _MAX_ISSUER_WORDS = 12
 _ISSUER_TOKEN = regex.compile(r"[\p{L}\d&/-]+|[^\s]")
+_CAPITAL_WORD = regex.compile(r"\s+(\p{Lu}\p{L}*)")
 
 
 def _canonical_type(text: str) -> str | None:
@@ -95,7 +96,7 @@ class _Extractor:
             if filler and doc_type in NAMED_LAW_TYPES and filler[0].isupper():
                 name = filler  # "Luật Ngân sách nhà nước số 83/2015/QH13"
             if filler.lower().startswith("của "):
-                issuer = self._issuer_at(window_start + lead.start("filler") + lead.group("filler").index("của") + 4)
+                issuer = self._issuer(window_start + lead.start("filler") + lead.group("filler").index("của") + 4)[0]
         elif (so := BARE_SO.search(before)):
             start = window_start + so.start()
         date, issuer_after, tail_end = self._tail(group[-1].end())
@@ -143,9 +144,6 @@ class _Extractor:
         m = ISSUER_LEAD.match(self.ctx.fold, pos, pos + 12)
         return m.end() if m else None
 
-    def _issuer_at(self, pos: int) -> str | None:
-        return self._issuer(pos)[0]
-
     def _issuer(self, pos: int) -> tuple[str | None, int]:
         """The issuer phrase: capitalised words and the lower-case syllables of names."""
         text = self.ctx.text
@@ -176,11 +174,9 @@ class _Extractor:
         return token.lower() == "ban" and fold_tones(self.ctx.text[previous[0] : previous[1]]).lower() == "ủy"
 
     def _capital_org_follows(self, pos: int, limit: int) -> bool:
-        m = regex.compile(r"\s+(\p{Lu}\p{L}*)").match(self.ctx.text, pos, limit)
-        return bool(m) and _canonical_type(m.group(1)) is None and not self._starts_type(m.start(1))
-
-    def _starts_type(self, pos: int) -> bool:
-        return any(self.ctx.fold.startswith(t, pos) for t in _TYPE_STARTS)
+        """'và' joins two bodies ("Tỉnh ủy và HĐND tỉnh"), not a body and the next cited type."""
+        m = _CAPITAL_WORD.match(self.ctx.text, pos, limit)
+        return bool(m) and fold_tones(m.group(1)).lower() not in _TYPE_FIRST_WORDS
 
     # -- number-only and named -------------------------------------------------------------
     def _overlaps(self, start: int, end: int) -> bool:
@@ -212,7 +208,7 @@ class _Extractor:
             self.found.append(_Found(m.start(), max(end, m.end()), doc_type, None, date, issuer, name))
 
 
-_TYPE_STARTS = tuple({t.split()[0].lower() for t in DOC_TYPES} | {t.split()[0] for t in DOC_TYPES})
+_TYPE_FIRST_WORDS = frozenset(fold_tones(t.split()[0]).lower() for t in DOC_TYPES)
 
 
 def extract_citations(ctx: Context, regions: list[tuple[int, int]]) -> list[Citation]:

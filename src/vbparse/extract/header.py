@@ -6,7 +6,7 @@ issuer, number and heading on one line, or give the two columns one after the ot
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
@@ -41,7 +41,6 @@ class HeaderScan:
     header: Header
     end: int  # index of the first line after the header
     found_type_line: bool = False
-    issuer_lines: list[Line] = field(default_factory=list)
 
     @property
     def substantial(self) -> bool:
@@ -302,4 +301,4 @@ def scan_header(ctx: Context, start: int, skip: set[int]) -> HeaderScan:
                 break
         i += 1
     header = s.finish()
-    return HeaderScan(header, i, s.found_type_line, [l for _, l in s.issuer_lines])
+    return HeaderScan(header, i, s.found_type_line)

@@ -34,24 +34,33 @@ def _codes(tail: str, repairs: list[str]) -> list[str]:
     return [_repair(c, repairs) for c in _DASHES.split(tail.strip()) if c]
 
 
+def _by_upper(table: dict[str, str]) -> dict[str, str]:
+    """The table keyed case-insensitively; the first key of a case-folded pair wins."""
+    folded: dict[str, str] = {}
+    for key, name in table.items():
+        folded.setdefault(key.upper(), name)
+    return folded
+
+
+_STATE_UPPER, _PARTY_UPPER = _by_upper(STATE_TYPE_CODES), _by_upper(PARTY_TYPE_CODES)
+
+
 def is_state_type_code(code: str) -> bool:
-    return code in STATE_TYPE_CODES or code.upper() in {k.upper() for k in STATE_TYPE_CODES}
+    return code.upper() in _STATE_UPPER
 
 
 def type_name(code: str | None, family: str | None) -> str | None:
-    """Canonical type name for a code, read with the family's table first."""
+    """Canonical type name for a code, read with the family's table first; exact case first
+    ('TT' vs 'Tt' never clash), then case-insensitively."""
     if not code:
         return None
-    tables = (PARTY_TYPE_CODES, STATE_TYPE_CODES) if family == "party" else (STATE_TYPE_CODES, PARTY_TYPE_CODES)
-    for table in tables:
+    party_first = family == "party"
+    exact = (PARTY_TYPE_CODES, STATE_TYPE_CODES) if party_first else (STATE_TYPE_CODES, PARTY_TYPE_CODES)
+    folded = (_PARTY_UPPER, _STATE_UPPER) if party_first else (_STATE_UPPER, _PARTY_UPPER)
+    for table in exact:
         if code in table:
             return table[code]
-    upper = code.upper()
-    for table in tables:
-        for key, name in table.items():
-            if key.upper() == upper:
-                return name
-    return None
+    return next((table[code.upper()] for table in folded if code.upper() in table), None)
 
 
 def from_match(m: regex.Match[str]) -> ParsedNumber:
