@@ -1,0 +1,37 @@
+"""`vbparse schema` and `vbparse show`."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from ..errors import VbparseError
+from .common import EXIT_DIAGNOSTIC_ERRORS, EXIT_OK, EXIT_UNREADABLE, PdfEngine, PdfEngineOption, app, err, read_document
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the output."""
+    from ..schema import schema_text
+
+    sys.stdout.write(schema_text())
+
+
+@app.command()
+def show(
+    path: Annotated[str, typer.Argument(help="Input file; '-' reads standard input.")],
+    pdf_engine: PdfEngineOption = PdfEngine.pdfium,
+) -> None:
+    """Print a readable tree of the parse."""
+    from ..render import document_tree
+
+    try:
+        doc = read_document(path, pdf_engine)
+    except VbparseError as exc:
+        err.print(f"[red]error:[/] {path}: {exc.message} [dim]({exc.code})[/]")
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    Console().print(document_tree(doc))
+    raise typer.Exit(EXIT_DIAGNOSTIC_ERRORS if doc.has_errors else EXIT_OK)
