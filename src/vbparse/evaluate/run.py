@@ -1,0 +1,102 @@
+"""Scoring a gold set: parse each document, compare its answers, add up per field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..api import parse
+from ..errors import VbparseError
+from ..model import Document
+from .answers import FIELDS, Answers, from_document, from_gold
+from .gold import GoldEntry
+from .score import LEVELS, Count, score_answers
+
+Parser = Callable[[Path], Document]
+
+
+@dataclass
+class DocumentResult:
+    gold: str
+    document: str
+    status: str  # ok | error (unreadable: scored as all missed) | skipped (document absent)
+    tags: list[str]
+    error: str | None = None
+    counts: dict[str, dict[str, Count]] = field(default_factory=dict)  # field -> level -> count
+
+
+@dataclass(frozen=True)
+class Score:
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def support(self) -> int:
+        return self.tp + self.fn
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / self.support if self.support else None
+
+    @property
+    def f1(self) -> float | None:
+        """None when there was nothing to find and nothing was found."""
+        p, r = self.precision, self.recall
+        if p is not None and r is not None and p + r > 0:
+            return 2 * p * r / (p + r)
+        return 0.0 if self.tp + self.fp + self.fn else None
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _default_parser(path: Path) -> Document:
+    return parse(path, path=str(path))
+
+
+def evaluate_entry(entry: GoldEntry, parser: Parser = _default_parser) -> DocumentResult:
+    document = entry.document_path
+    result = DocumentResult(_display(entry.path), _display(document), "ok", list(entry.gold.tags))
+    if not document.is_file():
+        result.status = "skipped"
+        return result
+    try:
+        predicted = from_document(parser(document))
+    except VbparseError as exc:
+        result.status, result.error = "error", exc.code
+        predicted = Answers(single={}, lists={name: [] for name in from_gold(entry.gold).lists})
+    gold = from_gold(entry.gold)
+    for level in LEVELS:
+        for name, count in score_answers(gold, predicted, level).items():
+            if entry.scored(name):
+                result.counts.setdefault(name, {})[level] = count
+    return result
+
+
+def evaluate(entries: list[GoldEntry], parser: Parser = _default_parser) -> list[DocumentResult]:
+    return [evaluate_entry(entry, parser) for entry in entries]
+
+
+def totals(results: list[DocumentResult], skip_tags: frozenset[str] = frozenset()) -> dict[str, dict[str, Score]]:
+    """Per field and level, the counts of every scored document (skipped ones left out)."""
+    sums = {name: {level: [0, 0, 0] for level in LEVELS} for name in FIELDS}
+    for result in results:
+        if result.status == "skipped" or skip_tags.intersection(result.tags):
+            continue
+        for name, levels in result.counts.items():
+            for level, count in levels.items():
+                cell = sums[name][level]
+                cell[0] += count.tp
+                cell[1] += count.fp
+                cell[2] += count.fn
+    return {name: {level: Score(*cell) for level, cell in levels.items()} for name, levels in sums.items()}
