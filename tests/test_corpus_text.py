@@ -35,7 +35,7 @@ EXPECTED = {
         [([], "CHỦ TỊCH NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Tô Lâm")]),
     "tt-09-2026-tt-bqp.txt": (
         "09/2026/TT-BQP", "2026-01-22", "BỘ QUỐC PHÒNG", "Thông tư",
-        [(["KT. BỘ TRƯỞNG"], "THỨ TRƯỞNG", "Thượng tướng Phạm Hoài Nam")]),
+        [(["KT. BỘ TRƯỞNG"], "THỨ TRƯỞNG", "Phạm Hoài Nam")]),
     "tt-85-2025-tt-nhnn.txt": (
         "85/2025/TT-NHNN", "2025-12-31", "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", "Thông tư",
         [(["KT. THỐNG ĐỐC"], "PHÓ THỐNG ĐỐC", "Nguyễn Ngọc Cảnh")]),
@@ -44,9 +44,9 @@ EXPECTED = {
         [(["KT. BỘ TRƯỞNG"], "THỨ TRƯỞNG", "Lê Tấn Cận")]),
     "ttlt-29-2025-ttlt-btp-bca-bqp-btc-tandtc-vksndtc.txt": (
         "29/2025/TTLT-BTP-BCA-BQP-BTC-TANDTC-VKSNDTC", "2025-12-31", None, "Thông tư liên tịch",
-        [(["KT. BỘ TRƯỞNG BỘ CÔNG AN"], "THỨ TRƯỞNG", "Thượng tướng Lê Quốc Hùng"),
+        [(["KT. BỘ TRƯỞNG BỘ CÔNG AN"], "THỨ TRƯỞNG", "Lê Quốc Hùng"),
          (["KT. BỘ TRƯỞNG BỘ TƯ PHÁP"], "THỨ TRƯỞNG", "Nguyễn Thanh Ngọc"),
-         (["KT. BỘ TRƯỞNG BỘ QUỐC PHÒNG"], "THỨ TRƯỞNG", "Thượng tướng Võ Minh Lương"),
+         (["KT. BỘ TRƯỞNG BỘ QUỐC PHÒNG"], "THỨ TRƯỞNG", "Võ Minh Lương"),
          (["KT. BỘ TRƯỞNG BỘ TÀI CHÍNH"], "THỨ TRƯỞNG", "Đỗ Thành Trung"),
          (["KT. CHÁNH ÁN TÒA ÁN NHÂN DÂN TỐI CAO"], "PHÓ CHÁNH ÁN", "Nguyễn Văn Tiến"),
          (["KT. VIỆN TRƯỞNG VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO"], "PHÓ VIỆN TRƯỞNG", "Hồ Đức Anh")]),

@@ -149,3 +149,20 @@ def test_report_is_deterministic(tmp_path):
 
 def test_committed_gold_files_are_valid():
     assert collect_gold([REPO / "gold"])  # every committed gold file follows the format
+
+
+def test_a_later_mention_by_number_alone_is_the_same_document():
+    from vbparse.evaluate.answers import CitationAnswer
+    from vbparse.evaluate.score import score_citations
+
+    gold = [CitationAnswer("13-CT/TW", "2017-01-12", "Chỉ thị", "Ban Bí thư")]
+    predicted = [
+        CitationAnswer("13-CT/TW", "2017-01-12", "Chỉ thị", None),
+        CitationAnswer("13-CT/TW", None, "Chỉ thị", "Ban Bí thư"),
+        CitationAnswer("14-CT/TW", None, "Chỉ thị", None),
+    ]
+    counts = score_citations(gold, predicted, soft_key)
+    pairs = counts["citations"]
+    assert (pairs.tp, pairs.fp, pairs.fn) == (1, 1, 0)
+    assert pairs.spurious == ["14-CT/TW @ -"]
+    assert counts["citations.issuer"].tp == 1  # the issuer stated at the second mention counts

@@ -879,12 +879,12 @@ def test_signing_prefix_modes(prefix, mode):
     assert [sig_tuple(s) for s in doc.signatures] == [(mode, [prefix], "CHÁNH VĂN PHÒNG", "Võ Thị Ngọc Hân")]
 
 
-def test_signer_with_military_rank():
+def test_signer_military_rank_is_not_part_of_the_name():
     tail = STATE_TAIL.replace("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG").replace(
         "Võ Thị Ngọc Hân", "Thượng tướng Lương Tam Quang")
     doc = state_doc("1. Nội dung.", tail=tail)
     assert [sig_tuple(s) for s in doc.signatures] == [
-        ("KT", ["KT. BỘ TRƯỞNG"], "THỨ TRƯỞNG", "Thượng tướng Lương Tam Quang"),
+        ("KT", ["KT. BỘ TRƯỞNG"], "THỨ TRƯỞNG", "Lương Tam Quang"),
     ]
 
 

@@ -92,6 +92,19 @@ def changes_since(baseline: dict, results: list[DocumentResult], level: str = RA
     return lines
 
 
+def errors_by_document(results: list[DocumentResult], level: str = RATCHET_LEVEL) -> list[str]:
+    """'gold: field: missed/spurious value' lines, for reading what went wrong where."""
+    lines: list[str] = []
+    for result in sorted(results, key=lambda r: r.gold):
+        for name in FIELDS:
+            count = result.counts.get(name, {}).get(level)
+            if count is None:
+                continue
+            lines += [f"{result.gold}: {name}: missed {value!r}" for value in count.missed]
+            lines += [f"{result.gold}: {name}: spurious {value!r}" for value in count.spurious]
+    return lines
+
+
 def below_floors(summary: dict[str, dict[str, Score]], floors: dict[str, float]) -> list[str]:
     """The fields whose soft F1 fell under their committed floor."""
     failures = []

@@ -108,11 +108,22 @@ def _pair_label(number: str | None, date: str | None) -> str:
     return f"{number or '-'} @ {date or '-'}"
 
 
-def _by_pair(citations: list[CitationAnswer], key: Callable[[str], str]) -> dict[tuple, list[CitationAnswer]]:
-    """Citations grouped by their (number, date) key; a document cited twice counts once."""
+def _cited_documents(citations: list[CitationAnswer], key: Callable[[str], str]) -> dict[tuple, list[CitationAnswer]]:
+    """Mentions grouped into the documents they cite, keyed by (number, date).
+
+    A document is cited in full once and then often by its number alone ("Chỉ thị số
+    13-CT/TW"): an undated mention joins the dated mention of the same number, as a reader
+    lists it once with what its mentions say together.
+    """
+    dates_by_number: dict[str, str] = {}
+    for c in citations:
+        if c.number and c.date:
+            dates_by_number.setdefault(key(c.number), c.date)
     groups: dict[tuple, list[CitationAnswer]] = {}
     for c in citations:
-        groups.setdefault((key(c.number) if c.number else None, c.date), []).append(c)
+        number = key(c.number) if c.number else None
+        date = c.date or (dates_by_number.get(number) if number else None)
+        groups.setdefault((number, date), []).append(c)
     return groups
 
 
@@ -122,11 +133,11 @@ def score_citations(gold: list[CitationAnswer], predicted: list[CitationAnswer],
     Of several predicted citations of one document, the first that states an issuer (or type)
     is the parser's answer for it.
     """
-    gold_pairs, predicted_pairs = _by_pair(gold, key), _by_pair(predicted, key)
+    gold_pairs, predicted_pairs = _cited_documents(gold, key), _cited_documents(predicted, key)
     pairs = Count()
     attributes = {"issuer": Count(), "doc_type": Count()}
     for pair, cited in gold_pairs.items():
-        label = _pair_label(cited[0].number, cited[0].date)
+        label = _pair_label(cited[0].number, pair[1])
         if pair not in predicted_pairs:
             pairs.fn += 1
             pairs.missed.append(label)
@@ -140,7 +151,7 @@ def score_citations(gold: list[CitationAnswer], predicted: list[CitationAnswer],
     for pair, cited in predicted_pairs.items():
         if pair not in gold_pairs:
             pairs.fp += 1
-            pairs.spurious.append(_pair_label(cited[0].number, cited[0].date))
+            pairs.spurious.append(_pair_label(cited[0].number, pair[1]))
     return {"citations": pairs, "citations.issuer": attributes["issuer"], "citations.doc_type": attributes["doc_type"]}
 
 

@@ -27,13 +27,17 @@ def is_caps(text: str) -> bool:
     return upper + lower >= 2 and upper >= 0.8 * (upper + lower)
 
 
+def without_rank(name: str) -> str:
+    """'Thượng tướng Phạm Hoài Nam' -> 'Phạm Hoài Nam': a military rank is not part of the name."""
+    for rank in RANKS:
+        if name.startswith(rank + " "):
+            return name[len(rank) + 1 :]
+    return name
+
+
 def is_person_name(text: str) -> bool:
     """'Lê Thị Thu Hồng', 'Nguyễn Hòa Bình': 2–6 capitalised words, nothing else."""
-    text = text.strip().rstrip(".")
-    for rank in RANKS:
-        if text.startswith(rank + " "):
-            text = text[len(rank) + 1 :]
-            break
+    text = without_rank(text.strip().rstrip("."))
     tokens = text.split()
     if not 2 <= len(tokens) <= 6 or len(text) > 50:
         return False

@@ -9,7 +9,7 @@ from ..model import Signature
 from ..normalise import Line
 from ..patterns.layout import RULE
 from ..patterns.tables import SIGNING_PREFIXES
-from .lines import is_caps, is_end_mark, is_person_name, is_signed_mark, is_signing_prefix
+from .lines import is_caps, is_end_mark, is_person_name, is_signed_mark, is_signing_prefix, without_rank
 
 
 @dataclass(slots=True)
@@ -82,7 +82,7 @@ def extract_signatures(ctx: Context, lines: list[Line]) -> list[Signature]:
             if current is None or current.signer:
                 current = _Block([line])
                 blocks.append(current)
-            current.signer = text.rstrip(".")
+            current.signer = without_rank(text.rstrip("."))
         else:
             continue
         if line is not current.lines[-1]:
