@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from ..evaluate import (
-    GoldError, below_floors, changes_since, collect_gold, evaluate, report_json, summary_table, totals,
+    GoldError, below_floors, changes_since, errors_by_document, collect_gold, evaluate, report_json, summary_table, totals,
 )
 from ..export import write_atomic
 from .common import EXIT_OK, EXIT_USAGE, app, err
@@ -32,6 +32,7 @@ def eval_command(
     report: Annotated[Optional[Path], typer.Option("--report", help="Write the full JSON report here.")] = None,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="An earlier --report: show what each document gained or lost since.")] = None,
     floors: Annotated[Optional[Path], typer.Option("--floors", help="JSON {field: minimum soft F1}; exit 1 when a field falls below.")] = None,
+    details: Annotated[bool, typer.Option("--details", help="List every missed and spurious value per document (soft level).")] = False,
     skip_tag: Annotated[list[str], typer.Option("--skip-tag", help="Leave out gold files with this tag (e.g. scanned); repeatable.")] = [],
 ) -> None:
     """Score vbparse against gold files: precision, recall and F1 per field, strict and soft.
@@ -57,6 +58,9 @@ def eval_command(
     out.print(f"{scored} documents scored, {len(skipped)} skipped (document absent), {len(failed)} unreadable")
     for line in failed:
         out.print(f"  unreadable: {line}")
+    if details:
+        for line in errors_by_document(results):
+            out.print(line, markup=False, highlight=False)
     if earlier is not None:
         for line in changes_since(earlier, results) or ["no document gained or lost a value"]:
             out.print(line, markup=False, highlight=False)
