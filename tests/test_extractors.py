@@ -1163,3 +1163,54 @@ def test_fold_tones_leaves_words_without_a_movable_tone(word):
 def test_fold_tones_keeps_length(text):
     # spans found on the folded text are used on the original: lengths must agree
     assert len(fold_tones(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    "sentence, number, issuer",
+    [
+        ("Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 45/TTr-SNV ngày 16/9/2024.", "45/TTr-SNV", "Giám đốc Sở Nội vụ"),
+        ("Các nhiệm vụ đã được Ban Thường vụ Tỉnh ủy phê duyệt tại Nghị quyết số 316-NQ/TU ngày 29/12/2023.",
+         "316-NQ/TU", "Ban Thường vụ Tỉnh ủy"),
+        ("Tại hội nghị, Tỉnh ủy đã thông qua Nghị quyết số 32-NQ/TU ngày 5/12/2022 về nhiệm vụ năm 2023.",
+         "32-NQ/TU", "Tỉnh ủy"),
+        ("Sở đã tham mưu Ủy ban nhân dân tỉnh ban hành Quyết định số 17/QĐ-UBND ngày 08/01/2024.",
+         "17/QĐ-UBND", "Ủy ban nhân dân tỉnh"),
+        # a sentence opening is not a body: no issuer rather than a wrong one
+        ("Các huyện đã ban hành Kế hoạch số 12/KH-UBND ngày 08/01/2024.", "12/KH-UBND", None),
+        ("Theo đề nghị của các sở tại Tờ trình số 45/TTr-SNV ngày 16/9/2024.", "45/TTr-SNV", None),
+    ],
+)
+def test_citation_issuer_written_before_it(sentence, number, issuer):
+    c = only_citation(state_doc("1. " + sentence))
+    assert (c.number.text, c.issuer) == (number, issuer)
+
+
+def test_issuer_after_the_last_of_two_citations_is_shared():
+    doc = party_doc("1. Thực hiện Nghị quyết số 233-NQ/TU ngày 25/7/2022 và Thông báo số 1975-TB/TU ngày 13/10/2023 "
+                    "của Ban Chấp hành Đảng bộ tỉnh.")
+    assert [(c.number.text, c.issuer) for c in doc.citations] == [
+        ("233-NQ/TU", "Ban Chấp hành Đảng bộ tỉnh"), ("1975-TB/TU", "Ban Chấp hành Đảng bộ tỉnh"),
+    ]
+
+
+def test_issuer_keeps_its_term():
+    doc = party_doc("1. Tiếp tục thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị khóa XII về học tập và làm theo.")
+    assert only_citation(doc).issuer == "Bộ Chính trị khóa XII"
+
+
+def test_form_codes_are_not_citations():
+    doc = state_doc("1. Báo cáo theo Mẫu số 01/BCĐBQH-MT và biểu mẫu số 02/BCĐBQH-MT kèm theo.")
+    assert doc.citations == []
+
+
+def test_normative_serial_with_letter():
+    c = only_citation(state_doc("1. Chương trình tại Nghị quyết số 30a/2008/NQ-CP ngày 27 tháng 12 năm 2008 của Chính phủ."))
+    assert (c.number.text, c.date, c.issuer) == ("30a/2008/NQ-CP", "2008-12-27", "Chính phủ")
+
+
+def test_law_name_with_commas_and_va_keeps_its_date():
+    doc = state_doc("1. Căn cứ Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ ngày 29 tháng 6 năm 2024;")
+    c = only_citation(doc)
+    assert (c.doc_type, c.name, c.date) == ("Luật", "Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ", "2024-06-29")
+    two = state_doc("1. Căn cứ Luật Đất đai và Luật Nhà ở ngày 18 tháng 01 năm 2024;")
+    assert [c.name for c in two.citations] == ["Đất đai", "Nhà ở"]

@@ -16,7 +16,8 @@ from ..context import Context
 from ..model import Citation, DocumentNumber
 from ..normalise import fold_tones
 from ..patterns.citations import (
-    BARE_SO, ISSUER_CONTINUATION, ISSUER_LEAD, LEAD, LIST_JOINER, NAMED_LAW, NAMED_PARTY, NUMBER_ONLY,
+    BARE_SO, FORM_LEAD, ISSUED_AT, ISSUER_ANCHOR, ISSUER_CONTINUATION, ISSUER_HEADS, ISSUER_LEAD, ISSUER_TERM, ISSUING_VERB,
+    LEAD, LIST_JOINER, NAMED_LAW, NAMED_PARTY, NUMBER_ONLY, SHARED_ISSUER_JOINER,
 )
 from ..patterns.dates import CITED_DATE
 from ..patterns.symbols import SYMBOL
@@ -62,6 +63,7 @@ class _Extractor:
             self._named(lo, hi, NAMED_PARTY)
             self._named(lo, hi, NAMED_LAW)
         self.found.sort(key=lambda f: (f.start, f.end))
+        self._share_trailing_issuers()
         return [
             Citation(
                 raw=self.ctx.text[f.start : f.end], doc_type=f.doc_type, number=f.number,
@@ -69,6 +71,13 @@ class _Extractor:
             )
             for f in self.found
         ]
+
+    def _share_trailing_issuers(self) -> None:
+        """'A và B của X': X issued both (walked backwards so a chain 'A, B và C của X' shares it)."""
+        for current, following in zip(reversed(self.found[:-1]), reversed(self.found[1:])):
+            if (current.issuer is None and following.issuer and current.end <= following.start
+                    and SHARED_ISSUER_JOINER.fullmatch(self.ctx.fold, current.end, following.start)):
+                current.issuer = following.issuer
 
     # -- symbols ---------------------------------------------------------------------------
     def _symbols(self, lo: int, hi: int) -> None:
@@ -87,6 +96,8 @@ class _Extractor:
         line = self.ctx.line_at(first.start())
         window_start = max(lo, first.start() - _LOOKBACK, line.start if line else lo)
         before = self.ctx.fold[window_start : first.start()]
+        if FORM_LEAD.search(before):
+            return
         doc_type, issuer, name, start = None, None, None, first.start()
         lead = LEAD.search(before)
         if lead and (lead.group("so") or not lead.group("filler").strip()):
@@ -100,7 +111,7 @@ class _Extractor:
         elif (so := BARE_SO.search(before)):
             start = window_start + so.start()
         date, issuer_after, tail_end = self._tail(group[-1].end())
-        issuer = issuer or issuer_after
+        issuer = issuer or issuer_after or self._issuer_before(window_start, start)
         for i, m in enumerate(group):
             parsed = from_match(m)
             for repair in parsed.repairs:
@@ -167,7 +178,39 @@ class _Extractor:
         if not words:
             return None, pos
         end = words[-1][1]
+        if term := ISSUER_TERM.match(self.ctx.fold, end, limit):
+            end = term.end()
         return regex.sub(r"\s+", " ", text[words[0][0] : end]).strip(" ,.;"), end
+
+    def _issuer_before(self, lo: int, pos: int) -> str | None:
+        """The issuer named before a citation: 'của X tại', 'được X phê duyệt tại', 'X đã ban hành'."""
+        before = self.ctx.fold[lo:pos]
+        if verb := ISSUING_VERB.search(before):
+            return self._subject_ending_at(lo, lo + verb.start())
+        for anchor in reversed(list(ISSUER_ANCHOR.finditer(before))):
+            issuer, end = self._issuer(lo + anchor.end())
+            if issuer and ISSUED_AT.match(self.ctx.fold, end, pos):
+                return issuer
+        return None
+
+    def _subject_ending_at(self, lo: int, pos: int) -> str | None:
+        """The name of a body written just before `pos` ('Ban Thường vụ Tỉnh ủy'), or None."""
+        tokens = [m for m in _ISSUER_TOKEN.finditer(self.ctx.text, lo, pos)]
+        kept: list[regex.Match[str]] = []
+        for i in range(len(tokens) - 1, -1, -1):
+            token = tokens[i].group(0)
+            previous = tokens[i - 1].group(0) if i else ""
+            is_word = bool(regex.match(r"[\p{L}\d]", token))
+            lower_part = token.lower() in ISSUER_CONTINUATION or (
+                token.lower() == "ban" and fold_tones(previous).lower() == "ủy")
+            if not is_word or len(kept) >= _MAX_ISSUER_WORDS or not (token[0].isupper() or lower_part):
+                break
+            kept.insert(0, tokens[i])
+        while kept and not kept[0].group(0)[0].isupper():
+            kept.pop(0)
+        if not kept or fold_tones(kept[0].group(0)).lower() not in ISSUER_HEADS:
+            return None
+        return regex.sub(r"\s+", " ", self.ctx.text[kept[0].start() : kept[-1].end()])
 
     def _ban_after_uy(self, token: str, previous: tuple[int, int]) -> bool:
         """'ban' continues 'Ủy ban' but not the verb 'ban hành'."""
@@ -191,6 +234,8 @@ class _Extractor:
                 continue
             doc_type = _canonical_type(self.ctx.text[m.start("type") : m.end("type")])
             date, issuer, end = self._tail(m.end())
+            line = self.ctx.line_at(m.start())
+            issuer = issuer or self._issuer_before(max(lo, m.start() - _LOOKBACK, line.start if line else lo), m.start())
             self.found.append(_Found(m.start(), end, doc_type, number_only(num), date, issuer))
 
     def _named(self, lo: int, hi: int, pattern: regex.Pattern[str]) -> None:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from ..normalise.fold import fold_tones
 from . import keyword, shape
 from .tables import DOC_TYPES, NAMED_LAW_TYPES, TYPE_ALIASES
 
 # Compound names first, so "Thông báo kết luận" is read whole rather than as "kết luận".
 _TYPES = "|".join(t.replace(" ", r"\s+") for t in (*TYPE_ALIASES, *DOC_TYPES))
 
-# The words before a symbol: "<Type> [words] [số]" — the type must come within a few words,
+# The words before a symbol: "<Type> [words] [số]" — the type must come within 14 words (long
+# law names: "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13"),
 # as in "Kế hoạch hành động số", "Luật Cán bộ, công chức số", "Quyết định của Bộ Chính trị số".
 LEAD = keyword(
     rf"(?<![\w])(?P<type>{_TYPES})(?![\w])"
-    rf"(?P<filler>(?:[\s,]+(?!(?:{_TYPES}|số)(?![\w]))[^\s.;:!?()“”\"\d/]+){{0,10}}?)"
+    rf"(?P<filler>(?:[\s,]+(?!(?:{_TYPES}|số)(?![\w]))[^\s.;:!?()“”\"\d/]+){{0,14}}?)"
     r"\s*(?P<so>số(?:\s+hiệu)?|Số)?\s*:?\s*$"
 )
 # "số" alone right before the symbol ("văn bản số 12/UBND-VP").
@@ -20,9 +22,33 @@ BARE_SO = keyword(r"(?<![\w])số\s*:?\s*$")
 
 # Between symbols of a shared-type list: "27-NQ/TW, 28-NQ/TW và 29-NQ/TW".
 LIST_JOINER = keyword(r"^\s*(?:,|;|và|,\s*và)\s*(?:số\s+)?$")
+# Between two whole citations that share the issuer written after the second [?]:
+# "Nghị quyết số 233-NQ/TU ngày 25/7/2022 và Thông báo số 1975-TB/TU … của Ban Chấp hành".
+SHARED_ISSUER_JOINER = keyword(r"\s*,?\s*và\s*")
+# A form's code looks like a symbol but names no document: "Mẫu số 01/BCĐBQH-MT".
+FORM_LEAD = keyword(r"(?<![\w])(?:biểu\s+)?mẫu\s*(?:số)?\s*:?\s*$")
 
 # "của <issuer>" right after a symbol or its date.
 ISSUER_LEAD = keyword(r"\s*,?\s*(?:của|do)\s+")
+
+# The issuer named before the citation [?]: "đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …",
+# "đã được Ban Thường vụ Tỉnh ủy phê duyệt tại Nghị quyết số …". ISSUER_ANCHOR opens the issuer
+# phrase; what follows the phrase up to the citation must be ISSUED_AT.
+ISSUER_ANCHOR = shape(r"(?<![\w])(?:của|được)\s+(?=\p{Lu})")
+ISSUED_AT = keyword(
+    r"\s*(?:(?:đã\s+)?(?:ban\s+hành|thông\s+qua|phê\s+duyệt|xác\s+định|quyết\s+định|chỉ\s+đạo|đề\s+ra)\s+)?"
+    r"(?:tại|theo)\s*$"
+)
+# The issuer as the subject of an issuing verb [?]: "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch
+# số …", "Tỉnh ủy đã thông qua Nghị quyết số …", "Văn phòng Tỉnh ủy đã có công văn 2045".
+ISSUING_VERB = keyword(r"(?<![\w])(?:(?:đã\s+)?(?:ban\s+hành|thông\s+qua|phê\s+duyệt)|đã\s+có)\s*$")
+# A subject counts as an issuer only when it starts like the name of a body: this keeps
+# sentence openings ("Các huyện đã ban hành …") out.
+ISSUER_HEADS = frozenset(
+    fold_tones(word).lower()
+    for word in """Ban Bộ Ủy Uỷ UBND HĐND Tỉnh Thành Huyện Thị Đảng Chính Quốc Văn Sở Hội Thủ Chủ Tòa Toà
+    Viện Cục Tổng Kiểm Ngân Mặt Đoàn Thường Phòng Trung Công BCH BTV MTTQ""".split()
+)
 
 # A number-only reference: "Nghị quyết số 12 của Tỉnh ủy", "công văn 1537", "Chỉ thị 05".
 NUMBER_ONLY = keyword(
@@ -45,10 +71,12 @@ NAMED_PARTY = keyword(
     r"(?:\s*,?\s*nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})?)"
 )
 # Laws by name: "Luật Tổ chức Chính phủ", "Bộ luật Hình sự", "Hiến pháp năm 2013". The type
-# and the first word of the name are capitalised (§8), which tells them from prose.
+# and the first word of the name are capitalised (§8), which tells them from prose. A name may
+# hold commas and "và" ("Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ"), but a
+# capital after a comma, or another law after "và", starts a new reference.
 NAMED_LAW = shape(
     r"(?<![\w])(?P<type>" + "|".join(t.replace(" ", r"\s+") for t in NAMED_LAW_TYPES) + r")"
-    r"(?:\s+(?P<name>(?:\p{Lu}[\p{L}]*|nước\s+\p{Lu}[\p{L}]*)(?:\s+(?!(?:số(?=\s*:?\s*\d)|ngày|năm(?=\s+\d)|của|đã|được|và|về|theo|tại|quy\s+định|hiện\s+hành|sửa\s+đổi|có|thì|để|này|nêu|trên|hướng\s+dẫn|thi\s+hành|gồm|với|trong|do|là|khi|không|các|cho)\b)[\p{L}\d]+){0,10}))?"
+    r"(?:\s+(?P<name>(?:\p{Lu}[\p{L}]*|nước\s+\p{Lu}[\p{L}]*)(?:(?:\s+|,\s+(?=\p{Ll}))(?!(?:số(?=\s*:?\s*\d)|ngày|năm(?=\s+\d)|của|đã|được|và(?=\s+(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Hiến\s+pháp|Nghị|Thông|Quyết|các|những))|về|theo|tại|quy\s+định|hiện\s+hành|sửa\s+đổi|có|thì|để|này|nêu|trên|hướng\s+dẫn|thi\s+hành|gồm|với|trong|do|là|khi|không|các|cho)\b)[\p{L}\d]+){0,16}))?"
 )
 
 # Words that may continue an issuer phrase although written in lower case: the second
@@ -56,5 +84,7 @@ NAMED_LAW = shape(
 ISSUER_CONTINUATION = frozenset(
     """hành vụ bộ nhân dân tỉnh huyện xã phường thị trấn thành phố ương thư trị phủ tướng trưởng
     phòng hội đồng chính đảng trực đốc sự đoàn tra ủy uỷ quốc quan tịch chức nước tổ tối cao sát án kiểm toán
-    khu vực trung lập""".split()
+    khu vực trung lập hàng cán""".split()
 )
+# The term after a body's name belongs to it: "Ban Chấp hành Trung ương Đảng khóa XIII".
+ISSUER_TERM = keyword(r"\s*,?\s*kh[oó]a\s+[IVXLC]+(?![\w])")

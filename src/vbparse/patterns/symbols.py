@@ -14,9 +14,9 @@ TYPE_CODE = r"[A-ZĐ](?:[A-ZĐ]|[a-zđ](?![a-zđ])){0,4}(?![\w])"
 DASH = r"\s*[-–—]\s*"
 SLASH = r"\s*/\s*"
 
-# 30/2020/NĐ-CP, 37/2021/QH15, 351/2017/UBTVQH14, 102/2025/NQLT-UBTVQH15-CP
+# 30/2020/NĐ-CP, 37/2021/QH15, 351/2017/UBTVQH14, 102/2025/NQLT-UBTVQH15-CP, 30a/2008/NQ-CP
 NORMATIVE = (
-    rf"(?P<num>\d{{1,4}}){SLASH}(?P<year>(?:19|20)\d\d){SLASH}"
+    rf"(?P<num>\d{{1,4}}[a-z]?){SLASH}(?P<year>(?:19|20)\d\d){SLASH}"
     rf"(?P<tail>(?:UBTV)?QH\d{{1,2}}(?![\w])|{CODE}(?:{DASH}{CODE})+)"
 )
 # 307-NQ/TU, 05-QC/BTCTU-BDVTU, 367 - QĐ/TWĐTN-VP
