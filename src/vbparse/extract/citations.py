@@ -17,11 +17,11 @@ from ..model import Citation, DocumentNumber
 from ..normalise import fold_tones
 from ..patterns.citations import (
     BARE_SO, FORM_LEAD, ISSUED_AT, ISSUER_ANCHOR, ISSUER_CONTINUATION, ISSUER_HEADS, ISSUER_LEAD, ISSUER_TERM, ISSUING_VERB,
-    LEAD, LIST_JOINER, NAMED_LAW, NAMED_PARTY, NUMBER_ONLY, SHARED_ISSUER_JOINER,
+    LEAD, LIST_JOINER, NAMED_LAW, NAMED_PARTY, NUMBER_ONLY, SHARED_TAIL_JOINER,
 )
 from ..patterns.dates import CITED_DATE
 from ..patterns.symbols import SYMBOL
-from ..patterns.tables import DOC_TYPES, NAMED_LAW_TYPES, TYPE_ALIASES
+from ..patterns.tables import DOC_TYPES, LETTER_TYPE, NAMED_LAW_TYPES, TYPE_ALIASES
 from .dates import iso_date
 from .number import from_match, number_only, type_name
 
@@ -63,7 +63,7 @@ class _Extractor:
             self._named(lo, hi, NAMED_PARTY)
             self._named(lo, hi, NAMED_LAW)
         self.found.sort(key=lambda f: (f.start, f.end))
-        self._share_trailing_issuers()
+        self._share_trailing_details()
         return [
             Citation(
                 raw=self.ctx.text[f.start : f.end], doc_type=f.doc_type, number=f.number,
@@ -72,12 +72,17 @@ class _Extractor:
             for f in self.found
         ]
 
-    def _share_trailing_issuers(self) -> None:
-        """'A và B của X': X issued both (walked backwards so a chain 'A, B và C của X' shares it)."""
+    def _share_trailing_details(self) -> None:
+        """'A và B ngày … của X': B's date and issuer are A's too (walked backwards, so a chain
+        'A, B và C của X' shares them) [?]."""
         for current, following in zip(reversed(self.found[:-1]), reversed(self.found[1:])):
-            if (current.issuer is None and following.issuer and current.end <= following.start
-                    and SHARED_ISSUER_JOINER.fullmatch(self.ctx.fold, current.end, following.start)):
+            if current.end > following.start or not SHARED_TAIL_JOINER.fullmatch(
+                    self.ctx.fold, current.end, following.start):
+                continue
+            if current.issuer is None and following.issuer:
                 current.issuer = following.issuer
+            if current.date is None and following.date and current.number and following.number:
+                current.date = following.date
 
     # -- symbols ---------------------------------------------------------------------------
     def _symbols(self, lo: int, hi: int) -> None:
@@ -101,7 +106,10 @@ class _Extractor:
         doc_type, issuer, name, start = None, None, None, first.start()
         lead = LEAD.search(before)
         if lead and (lead.group("so") or not lead.group("filler").strip()):
-            doc_type = _canonical_type(self.ctx.text[window_start + lead.start("type") : window_start + lead.end("type")])
+            type_text = self.ctx.text[window_start + lead.start("type") : window_start + lead.end("type")]
+            doc_type = _canonical_type(type_text)
+            if doc_type in NAMED_LAW_TYPES and type_text[0].islower():
+                doc_type = None  # "pháp luật", "luật" in prose: a law is cited as "Luật"
             start = window_start + lead.start()
             filler = lead.group("filler").strip(" ,")
             if filler and doc_type in NAMED_LAW_TYPES and filler[0].isupper():
@@ -117,7 +125,8 @@ class _Extractor:
             for repair in parsed.repairs:
                 self.ctx.note("info", "number.repaired", f"symbol code repaired: {repair}", self.ctx.span(m.start(), m.end()))
             number = parsed.number
-            kind = doc_type or type_name(number.type_code, number.family)
+            kind = doc_type or type_name(number.type_code, number.family) or (
+                LETTER_TYPE if number.family == "administrative" and not number.type_code else None)
             self.found.append(_Found(
                 start if i == 0 else m.start(),
                 tail_end if i == len(group) - 1 else m.end(),

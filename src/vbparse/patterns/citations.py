@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from ..normalise.fold import fold_tones
 from . import keyword, shape
-from .tables import DOC_TYPES, NAMED_LAW_TYPES, TYPE_ALIASES
+from .tables import DOC_TYPES, GENERIC_TYPES, NAMED_LAW_TYPES, TYPE_ALIASES
 
 # Compound names first, so "Thông báo kết luận" is read whole rather than as "kết luận".
-_TYPES = "|".join(t.replace(" ", r"\s+") for t in (*TYPE_ALIASES, *DOC_TYPES))
+_TYPES = "|".join(t.replace(" ", r"\s+") for t in (*TYPE_ALIASES, *DOC_TYPES, *GENERIC_TYPES))
 
 # The words before a symbol: "<Type> [words] [số]" — the type must come within 14 words (long
 # law names: "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13"),
@@ -22,9 +22,9 @@ BARE_SO = keyword(r"(?<![\w])số\s*:?\s*$")
 
 # Between symbols of a shared-type list: "27-NQ/TW, 28-NQ/TW và 29-NQ/TW".
 LIST_JOINER = keyword(r"^\s*(?:,|;|và|,\s*và)\s*(?:số\s+)?$")
-# Between two whole citations that share the issuer written after the second [?]:
+# Between two whole citations that share the date and issuer written after the second [?]:
 # "Nghị quyết số 233-NQ/TU ngày 25/7/2022 và Thông báo số 1975-TB/TU … của Ban Chấp hành".
-SHARED_ISSUER_JOINER = keyword(r"\s*,?\s*và\s*")
+SHARED_TAIL_JOINER = keyword(r"\s*,?\s*và\s*")
 # A form's code looks like a symbol but names no document: "Mẫu số 01/BCĐBQH-MT".
 FORM_LEAD = keyword(r"(?<![\w])(?:biểu\s+)?mẫu\s*(?:số)?\s*:?\s*$")
 

@@ -21,8 +21,9 @@ NORMATIVE = (
 )
 # 307-NQ/TU, 05-QC/BTCTU-BDVTU, 367 - QĐ/TWĐTN-VP
 PARTY = rf"(?P<num>\d{{1,5}}){DASH}(?P<type>{TYPE_CODE}){SLASH}(?P<tail>{CODE}(?:{DASH}{CODE})*)"
-# 128/NQ-CP, 1537/UBND-VP (công văn: no type code), 1206 /QĐ-HVTC
-ADMIN = rf"(?P<num>\d{{1,5}}){SLASH}(?P<tail>{CODE}(?:{DASH}{CODE})+)"
+# 128/NQ-CP, 1537/UBND-VP (công văn: no type code), 1206 /QĐ-HVTC; typed with a slash for the
+# dash, 180/KH/UBND
+ADMIN = rf"(?P<num>\d{{1,5}}){SLASH}(?P<tail>{CODE}(?:(?:{DASH}|/){CODE})+)"
 
 # Order matters: normative before administrative (both start with NUM/).
 SYMBOL_FORMS = {"normative": NORMATIVE, "party": PARTY, "administrative": ADMIN}

@@ -25,6 +25,11 @@ TYPE_ALIASES: dict[str, str] = {
     "Văn bản hợp nhất": "Văn bản hợp nhất",
 }
 
+# Words that introduce a citation without naming its type ("Văn bản số 4756/BTP-KTVB"): the
+# symbol's type code tells the type, and a symbol without one is a công văn's.
+GENERIC_TYPES: tuple[str, ...] = ("Văn bản",)
+LETTER_TYPE = "Công văn"
+
 # Types cited by name rather than number (reference §8): "Luật Tổ chức Chính phủ".
 NAMED_LAW_TYPES: tuple[str, ...] = ("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp")
 
