@@ -15,12 +15,12 @@ from .conftest import shared_path
 # file: (number, date, issuer, doc_type, [(authority, position, signer), ...])
 EXPECTED = {
     "luat-111-2025-qh15-bao-hiem-tien-gui.txt": (
-        "111/2025/QH15", None, "QUỐC HỘI", "Luật", [([], "CHỦ TỊCH QUỐC HỘI", "Trần Thanh Mẫn")]),
+        "111/2025/QH15", "2025-12-10", "QUỐC HỘI", "Luật", [([], "CHỦ TỊCH QUỐC HỘI", "Trần Thanh Mẫn")]),
     "nd-249-2025-nd-cp.txt": (
         "249/2025/NĐ-CP", "2025-09-19", "CHÍNH PHỦ", "Nghị định",
         [(["TM. CHÍNH PHỦ", "KT. THỦ TƯỚNG"], "PHÓ THỦ TƯỚNG", "Nguyễn Hòa Bình")]),
     "nq-106-2025-ubtvqh15.txt": (
-        "106/2025/UBTVQH15", None, "ỦY BAN THƯỜNG VỤ QUỐC HỘI", "Nghị quyết",
+        "106/2025/UBTVQH15", "2025-10-16", "ỦY BAN THƯỜNG VỤ QUỐC HỘI", "Nghị quyết",
         [(["TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI"], "CHỦ TỊCH", "Trần Thanh Mẫn")]),
     "nqlt-102-2025-ubtvqh15-cp-dctubtwmttqvn.txt": (
         "102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTQVN", "2025-09-26", None, "Nghị quyết liên tịch",

@@ -1214,3 +1214,47 @@ def test_law_name_with_commas_and_va_keeps_its_date():
     assert (c.doc_type, c.name, c.date) == ("Luật", "Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ", "2024-06-29")
     two = state_doc("1. Căn cứ Luật Đất đai và Luật Nhà ở ngày 18 tháng 01 năm 2024;")
     assert [c.name for c in two.citations] == ["Đất đai", "Nhà ở"]
+
+
+LAW = """QUỐC HỘI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Luật số: 12/2025/QH15 |
+
+LUẬT
+BẢO HIỂM TIỀN GỬI
+
+Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;
+
+Điều 1. Phạm vi điều chỉnh
+Luật này quy định về bảo hiểm tiền gửi.
+
+Luật này được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, Kỳ họp thứ 10 thông qua ngày 10 tháng 12 năm 2025.
+
+CHỦ TỊCH QUỐC HỘI
+
+Trần Thanh Mẫn
+"""
+
+
+def test_law_date_is_its_adoption_date():
+    doc = vbparse.parse(LAW)
+    assert (doc.header.number.text, doc.header.date, doc.header.place) == ("12/2025/QH15", "2025-12-10", None)
+    assert spanned(doc, doc.header.spans["date"]) == "ngày 10 tháng 12 năm 2025"
+    assert [d.code for d in doc.diagnostics if d.code.startswith("header.date")] == ["header.date.adoption"]
+
+
+def test_a_sentence_under_the_type_line_is_body_not_summary():
+    header = STATE_HEADER.replace("V/v triển khai tự kiểm tra công tác văn thư, lưu trữ năm 2024\n", "GIẤY MỜI\n").replace(
+        "Kính gửi: Các cơ quan, đơn vị thuộc UBND huyện.\n", "")
+    body = ("Thực hiện Chương trình công tác của Ủy ban nhân dân huyện tháng 01/2026, Ủy ban nhân dân huyện tổ chức "
+            "Họp đánh giá công tác cải cách hành chính năm 2025 và triển khai nhiệm vụ năm 2026 của huyện Đức Trọng.\n"
+            "1. Chủ trì: Đồng chí Chủ tịch UBND huyện.\n")
+    doc = vbparse.parse(header + body + STATE_TAIL)
+    assert (doc.header.doc_type, doc.header.summary) == ("Giấy mời", None)
+
+
+def test_capitals_summary_with_commas_is_not_an_authority_line():
+    doc = vbparse.parse(LAW.replace("BẢO HIỂM TIỀN GỬI", "QUY ĐỊNH SỐ LƯỢNG PHÓ CHỦ TỊCH HỘI ĐỒNG NHÂN DÂN, PHÓ TRƯỞNG BAN\n\n"
+                            "CỦA HỘI ĐỒNG NHÂN DÂN CẤP TỈNH, CẤP XÃ VÀ VIỆC BỐ TRÍ ĐẠI BIỂU\n\n"
+                            "HỘI ĐỒNG NHÂN DÂN CẤP TỈNH, CẤP XÃ HOẠT ĐỘNG CHUYÊN TRÁCH").replace("LUẬT\n", "NGHỊ QUYẾT\n"))
+    assert doc.header.summary.endswith("CẤP XÃ HOẠT ĐỘNG CHUYÊN TRÁCH")

@@ -600,7 +600,7 @@ EXPECTED = {
                                [(["TM. CHÍNH PHỦ", "KT. THỦ TƯỚNG"], "PHÓ THỦ TƯỚNG", "Nguyễn Hòa Bình")]),
     "nd-99-2022-nd-cp.docx": ("CHÍNH PHỦ", "99/2022/NĐ-CP", "2022-11-30", "Nghị định",
                               [(["TM. CHÍNH PHỦ", "KT. THỦ TƯỚNG"], "PHÓ THỦ TƯỚNG", "Phạm Bình Minh")]),
-    "bo-luat-dan-su-91-2015-qh13.docx": ("QUỐC HỘI", "91/2015/QH13", None, "Bộ luật",
+    "bo-luat-dan-su-91-2015-qh13.docx": ("QUỐC HỘI", "91/2015/QH13", "2015-11-24", "Bộ luật",
                                          [([], "CHỦ TỊCH QUỐC HỘI", "Nguyễn Sinh Hùng")]),
     "nq-02-2022-nq-hdtp.docx": (None, "02/2022/NQ-HĐTP", "2022-09-06", "Nghị quyết",
                                 [(["TM. HỘI ĐỒNG THẨM PHÁN"], "CHÁNH ÁN", "Nguyễn Hòa Bình")]),

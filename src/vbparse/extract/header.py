@@ -13,7 +13,7 @@ import regex
 from ..context import Context
 from ..model import Header, Span
 from ..normalise import Line, fold_tones
-from ..patterns.dates import PLACE_DATE
+from ..patterns.dates import ADOPTION_DATE, PLACE_DATE
 from ..patterns.layout import (
     DISTRIBUTION, FORMULA, GROUNDS, HEADING, MARKER, MOTTO, NUMBER_LEAD, RECIPIENTS, RULE,
     SOURCE_LINE, SUBJECT, TYPE_LINE, AUTHORITY_LINE,
@@ -33,6 +33,7 @@ _WRAP_NEXT = regex.compile(
 )
 _WRAP_PREV = regex.compile(r"(?:NHÂN\s+DÂN|ỦY\s+BAN|HỘI\s+ĐỒNG|BAN\s+CHẤP\s+HÀNH)$")
 _MAX_SUMMARY_LINES = 6
+_MAX_TITLE_WORDS = 25
 _LOOK_AHEAD = 4
 
 
@@ -185,9 +186,11 @@ class _Scanner:
                 return True  # "CỦA BAN THƯỜNG VỤ TỈNH ỦY": the resolution's source, not its subject
             if is_caps(text) and AUTHORITY_LINE.match(fold):
                 return False
+            if ends_sentence(text) and len(words(text)) > _MAX_TITLE_WORDS:
+                return False  # a full sentence under the type line opens the body (a Giấy mời has no trích yếu)
         else:
             caps_run = is_caps(self.summary[-1].text)
-            if len(self.summary) >= _MAX_SUMMARY_LINES or is_caps(text) != caps_run or AUTHORITY_LINE.match(fold):
+            if len(self.summary) >= _MAX_SUMMARY_LINES or is_caps(text) != caps_run or _is_authority_line(text, fold):
                 return False
             previous = self.summary[-1].text
             continues = text[:1].islower() or (not ends_sentence(previous) and len(words(text)) <= 15)
@@ -209,6 +212,8 @@ class _Scanner:
             h.summary = regex.sub(r"\s+", " ", text).strip()
             h.spans["summary"] = self.ctx.span(start, last.end)
         self._set_issuers()
+        if "date" not in h.spans:
+            self._take_adoption_date()
         if h.number and h.number.family:
             h.family = h.number.family
         elif h.heading:
@@ -216,6 +221,18 @@ class _Scanner:
         if not h.doc_type and h.number and h.number.type_code:
             h.doc_type = type_name(h.number.type_code, h.number.family)
         return h
+
+    def _take_adoption_date(self) -> None:
+        """A law's date: the closing 'thông qua ngày …' sentence (the last one, after the articles)."""
+        found = None
+        for found in ADOPTION_DATE.finditer(self.ctx.fold):
+            pass
+        if found is None:
+            return
+        self.h.date = iso_date(found.group("wd"), found.group("wm"), found.group("wy"))
+        self.h.spans["date"] = self.ctx.span(found.start("wd") - len("ngày "), found.end())
+        self.ctx.note("info", "header.date.adoption", "no place and date line: the date is the adoption date",
+                      self.h.spans["date"])
 
     def _set_issuers(self) -> None:
         names: list[tuple[str, Line, Line]] = []
@@ -236,6 +253,12 @@ class _Scanner:
             parent, pfirst, plast = names[-2]
             self.h.parent_issuer = parent
             self.h.spans["parent_issuer"] = self.ctx.span(pfirst.start, plast.end)
+
+
+def _is_authority_line(text: str, fold: str) -> bool:
+    """'HỘI ĐỒNG NHÂN DÂN TỈNH HẬU GIANG' names the enacting body; a line with commas that starts
+    the same way ('HỘI ĐỒNG NHÂN DÂN CẤP TỈNH, CẤP XÃ …') continues a summary in capitals."""
+    return bool(AUTHORITY_LINE.match(fold)) and ("," not in text or bool(SOURCE_LINE.match(fold)))
 
 
 def _split_superior(text: str, first: Line, last: Line) -> list[tuple[str, Line, Line]]:

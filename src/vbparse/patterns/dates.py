@@ -19,3 +19,10 @@ PLACE_DATE = keyword(
     r"(?:tháng\s*(?P<m>\d{1,2}|" + BLANK + r")\s*năm\s*(?P<y>(?:19|20)\d\d|" + BLANK + r")"
     r"|[/.\-]\s*(?P<nm>\d{1,2})\s*[/.\-]\s*(?P<ny>(?:19|20)\d\d))"
 )
+
+# Laws and National Assembly resolutions carry no place-and-date line; their date is the
+# adoption date in the closing sentence (§5 [?]): "Luật này được Quốc hội … khóa XV, Kỳ họp
+# thứ 10 thông qua ngày 10 tháng 12 năm 2025."
+ADOPTION_DATE = keyword(
+    r"(?:Quốc\s+hội|Ủy\s+ban\s+Thường\s+vụ\s+Quốc\s+hội)[^.;\n]{0,200}?thông\s+qua\s+" + WORDED_DATE
+)
