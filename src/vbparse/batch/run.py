@@ -1,0 +1,135 @@
+"""A batch run: inputs parsed in killable worker processes; one output file per input, or one
+stream handed over in input order, so the result does not depend on --jobs."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from ..errors import InputNotFoundError, UnreadableInputError
+from ..model import Document
+from .discover import Input
+from .manifest import CODE_TIMEOUT, CODE_UNSUPPORTED, CODE_WORKER_DIED, ManifestEntry, Status
+from .pool import Lost, WorkerPool
+from .resume import reuse
+from .work import Job, Outcome, ParseWork, parse_file
+
+DEFAULT_TIMEOUT = 60.0
+_CHUNK = 1 << 20
+
+Emit = Callable[[ManifestEntry, "str | None"], None]
+OnEntry = Callable[[ManifestEntry, bool], None]
+
+
+def default_jobs() -> int:
+    """The cores this process may run on (fewer than the machine's in a container or under taskset)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def run_batch(
+    inputs: Sequence[Input],
+    *,
+    render: Callable[[Document], str],
+    out_dir: Path | None = None,
+    emit: Emit | None = None,
+    parse: Callable[[str], Document] = parse_file,
+    jobs: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    resume: bool = False,
+    on_entry: OnEntry | None = None,
+) -> list[ManifestEntry]:
+    """Parse every input and return the manifest entries, sorted by path.
+
+    With `out_dir`, each document is rendered and written (atomically) to
+    out_dir/<relative path>.json; with `emit`, it is handed back as text, one call per input
+    in path order (text None when nothing was parsed). `resume` (with `out_dir`) keeps outputs
+    that hold a document of the same bytes. `on_entry(entry, reused)` is called as each input
+    finishes, in completion order (for progress displays). `parse` and `render` run in worker
+    processes, so they must be picklable.
+    """
+    if (out_dir is None) == (emit is None):
+        raise ValueError("give exactly one of out_dir and emit")
+    if resume and out_dir is None:
+        raise ValueError("resume needs out_dir")
+    ordered = sorted(inputs, key=lambda item: item.path)
+    release = _InOrder(emit)
+    hashes: dict[int, str] = {}
+
+    def finish(index: int, entry: ManifestEntry, text: str | None = None, reused: bool = False) -> None:
+        if on_entry is not None:
+            on_entry(entry, reused)
+        release.add(index, entry, text)
+
+    def tasks() -> Iterator[tuple[int, Job]]:
+        """Inputs that need a worker; the others (skipped, unreadable, reused) finish here."""
+        for index, item in enumerate(ordered):
+            output = out_dir / item.output_name if out_dir is not None else None
+            if not item.supported:
+                finish(index, _entry(item, None, "skipped", CODE_UNSUPPORTED, "not a .txt, .docx, .doc or .pdf file"))
+                continue
+            try:
+                hashes[index] = sha256 = _file_sha256(item.path)
+            except OSError as exc:
+                error = InputNotFoundError if isinstance(exc, FileNotFoundError) else UnreadableInputError
+                finish(index, _entry(item, None, "failed", error.code, exc.strerror or str(exc)))
+                continue
+            if resume and output is not None and (kept := reuse(output, sha256)) is not None:
+                finish(index, _from_outcome(item, sha256, kept, output is not None), reused=True)
+                continue
+            yield index, Job(item.path, output)
+
+    with WorkerPool(ParseWork(parse, render), jobs=min(jobs or default_jobs(), max(len(ordered), 1)), timeout=timeout) as pool:
+        for index, result in pool.run(tasks()):
+            item, sha256 = ordered[index], hashes[index]
+            if isinstance(result, Lost):
+                status, code = ("timeout", CODE_TIMEOUT) if result.reason == "timeout" else ("failed", CODE_WORKER_DIED)
+                finish(index, _entry(item, sha256, status, code, result.detail, round(result.seconds, 3)))
+            else:
+                finish(index, _from_outcome(item, sha256, result, out_dir is not None), result.text)
+    return release.entries
+
+
+def _file_sha256(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _entry(item: Input, sha256: str | None, status: Status, code: str, message: str, seconds: float = 0.0) -> ManifestEntry:
+    """The entry of an input that produced no document."""
+    return ManifestEntry(item.path, None, sha256, status, code, message, None, None, seconds)
+
+
+def _from_outcome(item: Input, sha256: str, outcome: Outcome, wrote: bool) -> ManifestEntry:
+    output = item.output_name if wrote and outcome.status in ("ok", "partial") else None
+    return ManifestEntry(item.path, output, sha256, outcome.status, outcome.code, outcome.message, None,
+                         outcome.pages, outcome.seconds)
+
+
+class _InOrder:
+    """Releases finished entries in input order, holding back those that finish early, and marks
+    each entry whose bytes an earlier path already had (`duplicate_of` that first path)."""
+
+    def __init__(self, emit: Emit | None) -> None:
+        self.emit = emit
+        self.entries: list[ManifestEntry] = []
+        self._held: dict[int, tuple[ManifestEntry, str | None]] = {}
+        self._first_path: dict[str, str] = {}
+
+    def add(self, index: int, entry: ManifestEntry, text: str | None) -> None:
+        self._held[index] = (entry, text)
+        while (nxt := self._held.pop(len(self.entries), None)) is not None:
+            entry, text = nxt
+            if entry.sha256 is not None:
+                first = self._first_path.setdefault(entry.sha256, entry.path)
+                if first != entry.path:
+                    entry = replace(entry, duplicate_of=first)
+            self.entries.append(entry)
+            if self.emit is not None:
+                self.emit(entry, text)

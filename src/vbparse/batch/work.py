@@ -1,0 +1,85 @@
+"""What a worker process does with one input: parse, render, write (or hand the text back)."""
+
+from __future__ import annotations
+
+import signal
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..api import parse as parse_document
+from ..errors import VbparseError
+from ..export import write_atomic
+from ..model import Document
+from .manifest import CODE_INTERNAL, CODE_WRITE_FAILED, Status
+
+
+def parse_file(path: str, *, pdf_engine: str = "pdfium") -> Document:
+    """The default parse function of a batch: the file at `path`, which the output records."""
+    return parse_document(Path(path), path=path, pdf_engine=pdf_engine)
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    path: str
+    output: Path | None  # write the rendered document here; None: hand the text back
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    status: Status
+    code: str | None
+    message: str | None
+    pages: int | None
+    seconds: float
+    text: str | None = None
+
+
+def outcome_of(doc: Document, seconds: float, text: str | None = None) -> Outcome:
+    """ok, or partial when the document has errors in its diagnostics (the first one's code)."""
+    first_error = next(_error_codes(doc), None)
+    return Outcome("partial" if first_error else "ok", first_error, None, doc.source.pages, seconds, text)
+
+
+def _error_codes(doc: Document):
+    yield from (d.code for d in doc.diagnostics if d.severity == "error")
+    for attachment in doc.attachments:
+        yield from _error_codes(attachment)
+
+
+@dataclass(frozen=True, slots=True)
+class ParseWork:
+    """The worker's function (picklable: `parse` and `render` must be module-level functions or
+    partials of them). A test can pass a `parse` that hangs or crashes."""
+
+    parse: Callable[[str], Document]
+    render: Callable[[Document], str]
+
+    def __call__(self, job: Job) -> Outcome:
+        start = time.perf_counter()
+        seconds = lambda: round(time.perf_counter() - start, 3)  # noqa: E731
+        try:
+            doc = self.parse(job.path)
+            text = self.render(doc)
+        except VbparseError as exc:
+            return Outcome("failed", exc.code, exc.message, None, seconds())
+        except Exception as exc:  # a parser bug must cost one file, not the run
+            return Outcome("failed", CODE_INTERNAL, f"{type(exc).__name__}: {exc}", None, seconds())
+        if job.output is None:
+            return outcome_of(doc, seconds(), text)
+        try:
+            _write_unstoppable(job.output, text)
+        except OSError as exc:
+            return Outcome("failed", CODE_WRITE_FAILED, f"{job.output}: {exc.strerror or exc}", None, seconds())
+        return outcome_of(doc, seconds())
+
+
+def _write_unstoppable(path: Path, text: str) -> None:
+    """Write with SIGTERM held back until the rename is done, so stopping a run (Ctrl-C makes
+    the parent terminate its workers) never leaves a temporary file behind."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:
+        write_atomic(path, text)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
