@@ -1258,3 +1258,27 @@ def test_capitals_summary_with_commas_is_not_an_authority_line():
                             "CỦA HỘI ĐỒNG NHÂN DÂN CẤP TỈNH, CẤP XÃ VÀ VIỆC BỐ TRÍ ĐẠI BIỂU\n\n"
                             "HỘI ĐỒNG NHÂN DÂN CẤP TỈNH, CẤP XÃ HOẠT ĐỘNG CHUYÊN TRÁCH").replace("LUẬT\n", "NGHỊ QUYẾT\n"))
     assert doc.header.summary.endswith("CẤP XÃ HOẠT ĐỘNG CHUYÊN TRÁCH")
+
+
+@pytest.mark.parametrize(
+    "issuer_lines, issuer, parent",
+    [
+        ("HỘI ĐỒNG THẨM PHÁN\nTÒA ÁN NHÂN DÂN TỐI CAO", "HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO", None),
+        ("HIỆP HỘI\nCÔNG CHỨNG VIÊN VIỆT NAM\nBAN THƯỜNG VỤ", "BAN THƯỜNG VỤ", "HIỆP HỘI CÔNG CHỨNG VIÊN VIỆT NAM"),
+        ("UBND TỈNH GIA LAI\nSỞ NỘI VỤ", "SỞ NỘI VỤ", "UBND TỈNH GIA LAI"),
+    ],
+)
+def test_issuer_lines(issuer_lines, issuer, parent):
+    header = STATE_HEADER.replace("ỦY BAN NHÂN DÂN\nHUYỆN ĐỨC TRỌNG", issuer_lines)
+    doc = state_doc("1. Nội dung.", header=header)
+    assert (doc.header.issuer, doc.header.parent_issuer) == (issuer, parent)
+
+
+def test_joint_document_names_all_issuers_as_one():
+    header = ("ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHÍNH PHỦ - ĐOÀN CHỦ TỊCH\nỦY BAN TRUNG ƯƠNG\nMẶT TRẬN TỔ QUỐC VIỆT NAM"
+              " | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+              "Số: 102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTQVN | Hà Nội, ngày 26 tháng 9 năm 2025\n\nNGHỊ QUYẾT LIÊN TỊCH\n"
+              "Hướng dẫn quy trình hiệp thương\n\n")
+    doc = vbparse.parse(header + "Điều 1. Phạm vi\nNội dung.\n" + STATE_TAIL)
+    assert (doc.header.issuer, doc.header.parent_issuer) == (
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI CHÍNH PHỦ - ĐOÀN CHỦ TỊCH ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM", None)

@@ -678,11 +678,9 @@ def test_corpus_submission_slip_header():
     assert (doc.header.issuer, doc.header.number.text) == ("VĂN PHÒNG", "10-01/26/PT-NC")
 
 
-@pytest.mark.xfail(strict=True, reason="parser: the wrapped name 'HỘI ĐỒNG THẨM PHÁN / TÒA ÁN NHÂN DÂN TỐI CAO' "
-                                       "is split into parent issuer and issuer, the wrong way round")
 def test_corpus_council_of_judges_issuer():
     doc = parse(corpus("nq-01-2019-nq-hdtp.docx"))
-    assert doc.header.issuer == "HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO"
+    assert (doc.header.issuer, doc.header.parent_issuer) == ("HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO", None)
 
 
 def test_corpus_parses_within_twice_python_docx():

@@ -31,7 +31,11 @@ _CANONICAL_TYPE = {t.upper(): t for t in DOC_TYPES}
 _WRAP_NEXT = regex.compile(
     fold_tones(r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN|MẶT\s+TRẬN|VIỆT\s+NAM|NHÂN\s+DÂN)(?:\s+(?!ỦY\b)|$)")
 )
-_WRAP_PREV = regex.compile(r"(?:NHÂN\s+DÂN|ỦY\s+BAN|HỘI\s+ĐỒNG|BAN\s+CHẤP\s+HÀNH)$")
+_WRAP_PREV = regex.compile(
+    r"(?:NHÂN\s+DÂN|ỦY\s+BAN|HỘI\s+ĐỒNG|BAN\s+CHẤP\s+HÀNH|^(?:HIỆP\s+)?HỘI"
+    # an organ named after its body, written above it: "HỘI ĐỒNG THẨM PHÁN / TÒA ÁN NHÂN DÂN TỐI CAO"
+    r"|THẨM\s+PHÁN|ĐOÀN\s+CHỦ\s+TỊCH)$"
+)
 _MAX_SUMMARY_LINES = 6
 _MAX_TITLE_WORDS = 25
 _LOOK_AHEAD = 4
@@ -222,6 +226,10 @@ class _Scanner:
             h.doc_type = type_name(h.number.type_code, h.number.family)
         return h
 
+    def _is_joint(self) -> bool:
+        number = self.h.number
+        return bool((self.h.doc_type or "").endswith("liên tịch") or (number and (number.type_code or "").endswith("LT")))
+
     def _take_adoption_date(self) -> None:
         """A law's date: the closing 'thông qua ngày …' sentence (the last one, after the articles)."""
         found = None
@@ -246,6 +254,8 @@ class _Scanner:
             names = _split_superior(*names[0])
         if not names:
             return
+        if self._is_joint():  # a liên tịch document names its issuers side by side, none above another
+            names = [(" ".join(n[0] for n in names), names[0][1], names[-1][2])]
         issuer, first, last = names[-1]
         self.h.issuer = issuer
         self.h.spans["issuer"] = self.ctx.span(first.start, last.end)
