@@ -46,7 +46,7 @@ def test_several_files_to_out_dir(tmp_path):
     before = [f.read_bytes() for f in files]
     result = runner.invoke(app, ["parse", *map(str, files), "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == [f.name + ".json" for f in sorted(files)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f.name + ".json" for f in sorted(files)] + ["manifest.jsonl"]
     assert json.loads((tmp_path / "06-chinh-phu-nghi-dinh.txt.json").read_text())["header"]["doc_type"] == "Nghị định"
     assert [f.read_bytes() for f in files] == before  # inputs are never modified
 
@@ -82,11 +82,17 @@ def test_exit_3_for_unreadable_input(tmp_path, content, code):
     assert code in result.stderr
 
 
-def test_missing_file_exit_3_and_others_still_parse(tmp_path):
+def test_missing_file_in_a_batch_exit_4_and_others_still_parse(tmp_path):
     result = runner.invoke(app, ["parse", str(tmp_path / "nope.txt"), str(SAMPLE), "-o", str(tmp_path / "out")])
-    assert result.exit_code == 3
+    assert result.exit_code == 4
     assert "input.not_found" in result.stderr
     assert (tmp_path / "out" / "01-party-cong-van.txt.json").exists()
+
+
+def test_missing_single_file_exit_3(tmp_path):
+    result = runner.invoke(app, ["parse", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 3
+    assert "input.not_found" in result.stderr
 
 
 def test_usage_error_exit_2():

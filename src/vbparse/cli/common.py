@@ -1,14 +1,10 @@
-"""What the `vbparse` commands share: the app, exit codes, options and reading an input.
-
-Exit codes: 0 parsed cleanly; 1 parsed, with errors in diagnostics; 2 usage error;
-3 an input could not be read (missing, empty, binary, undecodable, unsupported).
-"""
+"""What the `vbparse` commands share: the app, the exit codes, options and reading an input."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from enum import Enum
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -16,14 +12,24 @@ from rich.console import Console
 
 from .. import __version__
 from ..api import parse as parse_document
+from ..batch import FAILED_STATUSES, ManifestEntry, parse_file
 from ..model import Document
 
-EXIT_OK, EXIT_DIAGNOSTIC_ERRORS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
+EXIT_OK, EXIT_DIAGNOSTIC_ERRORS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_FAILED = 0, 1, 2, 3, 4
+EXIT_CHECK_FAILED = EXIT_DIAGNOSTIC_ERRORS  # `vbparse check` reuses 1
+EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
 
-EXIT_CODES_HELP = (
-    "Exit codes: 0 all inputs parsed cleanly; 1 parsed, but a document has errors in its "
-    "diagnostics; 2 usage error; 3 an input could not be read."
-)
+# The one table of exit codes, shown by --help and in the README.
+EXIT_CODES = {
+    EXIT_OK: "all inputs parsed cleanly (check: every check passed)",
+    EXIT_DIAGNOSTIC_ERRORS: "parsed, but a document has errors in its diagnostics (a batch: some inputs "
+    "partial; check: a check failed)",
+    EXIT_USAGE: "usage error",
+    EXIT_UNREADABLE: "an input could not be read (a single input; a batch records it as failed)",
+    EXIT_FAILED: "a batch: some inputs failed or timed out (see the manifest)",
+    EXIT_INTERRUPTED: "interrupted (Ctrl-C); finished outputs are kept, rerun with --resume",
+}
+EXIT_CODES_HELP = "Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES.items()) + "."
 
 app = typer.Typer(
     name="vbparse",
@@ -38,6 +44,7 @@ err = Console(stderr=True)
 class OutputFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
+    csv = "csv"
 
 
 class PdfEngine(str, Enum):
@@ -48,6 +55,13 @@ class PdfEngine(str, Enum):
 PdfEngineOption = Annotated[
     PdfEngine, typer.Option("--pdf-engine", help="PDF text extractor: pdfium (fast) or pdfplumber.")
 ]
+JobsOption = Annotated[
+    Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for several inputs (default: the number of cores).")
+]
+TimeoutOption = Annotated[
+    float, typer.Option("--timeout", min=0, help="Seconds per file before its worker is killed; 0: no limit.")
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")]
 
 
 def _version(value: bool) -> None:
@@ -66,8 +80,11 @@ def _main(
 def read_document(path: str, engine: PdfEngine) -> Document:
     if path == "-":
         return parse_document(sys.stdin.buffer.read(), path=None, pdf_engine=engine.value)
-    return parse_document(Path(path), path=path, pdf_engine=engine.value)
+    return parse_file(path, pdf_engine=engine.value)
 
 
-def output_name(path: str, fmt: OutputFormat) -> str:
-    return ("stdin" if path == "-" else Path(path).name) + ".json"
+def batch_exit_code(entries: Iterable[ManifestEntry]) -> int:
+    statuses = {entry.status for entry in entries}
+    if statuses & FAILED_STATUSES:
+        return EXIT_FAILED
+    return EXIT_DIAGNOSTIC_ERRORS if "partial" in statuses else EXIT_OK

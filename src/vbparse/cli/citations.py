@@ -1,0 +1,75 @@
+"""`vbparse citations`: every citation across a set of documents, and which of them cite which."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from functools import partial
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from ..batch import DEFAULT_TIMEOUT, ManifestEntry, discover, parse_file, run_batch
+from ..export import CITATION_COLUMNS, CitationIndex, document_json, records_csv
+from ..model import Document
+from .common import (
+    EXIT_CODES_HELP, EXIT_INTERRUPTED, JobsOption, PdfEngine, PdfEngineOption, QuietOption, TimeoutOption, app,
+    batch_exit_code, err,
+)
+from .report import print_problems
+
+
+class CitationFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command(epilog=EXIT_CODES_HELP)
+def citations(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or glob patterns.")],
+    fmt: Annotated[CitationFormat, typer.Option("--format", "-f", help="table (readable), csv (UTF-8 with BOM, for Excel) or json.")] = CitationFormat.table,
+    pdf_engine: PdfEngineOption = PdfEngine.pdfium,
+    jobs: JobsOption = None,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
+    quiet: QuietOption = False,
+) -> None:
+    """List every citation across documents: which documents cite which.
+
+    Each citation comes with the document that makes it; `cited_path` names the documents of
+    the set that carry the cited number (and date, when both are known).
+    """
+    index = CitationIndex()
+
+    def take(_: ManifestEntry, text: str | None) -> None:
+        if text is not None:
+            index.add(Document.model_validate_json(text))
+
+    try:
+        entries = run_batch(discover(paths), render=document_json, emit=take,
+                            parse=partial(parse_file, pdf_engine=pdf_engine.value), jobs=jobs, timeout=timeout or None)
+    except KeyboardInterrupt:
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    rows = index.rows()
+    if fmt is CitationFormat.csv:
+        sys.stdout.write(records_csv(CITATION_COLUMNS, rows))
+    elif fmt is CitationFormat.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    else:
+        Console(highlight=False).print(_table(rows))
+    if not quiet:
+        print_problems(err, entries)
+    raise typer.Exit(batch_exit_code(entries))
+
+
+def _table(rows: list[dict[str, str | None]]) -> Table:
+    table = Table("citing document", "cites", "date", "issuer", "in this set", title=f"{len(rows)} citations", title_justify="left")
+    for row in rows:
+        citing = " ".join(filter(None, [row["citing_path"], row["citing_number"] and f"({row['citing_number']})"]))
+        cited = " ".join(filter(None, [row["doc_type"], row["number"] or row["name"]]))
+        table.add_row(*(escape(value or "") for value in (citing, cited, row["date"], row["issuer"], row["cited_path"])))
+    return table

@@ -1,0 +1,104 @@
+"""What a batch run shows on stderr: a progress bar (on a terminal only), a line per file with
+--verbose, and a summary table at the end, sorted by path like the manifest."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from ..batch import FAILED_STATUSES, STATUSES, ManifestEntry, count_by_status
+
+PROBLEMS_SHOWN = 20  # rows of the problem table without --verbose; the manifest has them all
+_STYLE = {"ok": "green", "partial": "yellow", "failed": "red", "timeout": "red", "skipped": "dim"}
+
+
+class BatchProgress:
+    """Counts finished inputs for the bar (files, files/s and pages/s, ETA, failures so far) and
+    the summary. Call it with each finished entry (the `on_entry` of `run_batch`)."""
+
+    def __init__(self, total: int, console: Console, *, bar: bool, verbose: bool) -> None:
+        self.console, self.verbose = console, verbose
+        self.done = self.reused = self.pages = self.failures = 0
+        self.started = time.monotonic()
+        # rich would print the bar's last frame into a pipe or file; off the terminal, no bar
+        self._progress = Progress(
+            TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(), TextColumn("{task.fields[failures]}"),
+            console=console, disable=not (bar and console.is_terminal),
+        )
+        self._task = self._progress.add_task("parse", total=total, rate="", failures="")
+
+    def __enter__(self) -> BatchProgress:
+        self._progress.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._progress.stop()
+
+    @property
+    def seconds(self) -> float:
+        return time.monotonic() - self.started
+
+    def __call__(self, entry: ManifestEntry, reused: bool) -> None:
+        self.done += 1
+        self.reused += reused
+        self.pages += entry.pages or 0
+        self.failures += entry.status in FAILED_STATUSES
+        if self.verbose:
+            self.console.print(_line(entry, reused), highlight=False, soft_wrap=True)
+        elapsed = max(self.seconds, 1e-6)
+        self._progress.update(
+            self._task, completed=self.done,
+            rate=f"{self.done / elapsed:.1f} files/s, {self.pages / elapsed:.1f} pages/s",
+            failures=f"[red]{self.failures} failed[/]" if self.failures else "",
+        )
+
+
+def _line(entry: ManifestEntry, reused: bool) -> str:
+    detail = f" {escape(entry.code)}" if entry.code else ""
+    kept = " (kept from an earlier run)" if reused else ""
+    return f"[{_STYLE[entry.status]}]{entry.status:>7}[/] {escape(entry.path)}{detail} [dim]{entry.seconds:.2f} s{kept}[/]"
+
+
+def print_summary(console: Console, entries: Sequence[ManifestEntry], progress: BatchProgress, *, all_problems: bool) -> None:
+    counts = count_by_status(entries)
+    pages: dict[str, int] = dict.fromkeys(STATUSES, 0)
+    for entry in entries:
+        pages[entry.status] += entry.pages or 0
+    title = f"{len(entries)} inputs in {progress.seconds:.1f} s"
+    if progress.reused:
+        title += f", {progress.reused} kept from an earlier run (--resume)"
+    console.print(title, soft_wrap=True)
+    table = Table()
+    table.add_column("status")
+    table.add_column("files", justify="right")
+    table.add_column("pages", justify="right")
+    for status in STATUSES:
+        table.add_row(f"[{_STYLE[status]}]{status}[/]", str(counts[status]), str(pages[status]) if pages[status] else "")
+    console.print(table)
+    duplicates = sum(entry.duplicate_of is not None for entry in entries)
+    if duplicates:
+        console.print(f"duplicates: {duplicates} (same bytes as an earlier path; duplicate_of in the manifest)")
+    print_problems(console, entries, limit=None if all_problems else PROBLEMS_SHOWN)
+
+
+def print_problems(console: Console, entries: Sequence[ManifestEntry], *, limit: int | None = None) -> None:
+    """The inputs that did not parse cleanly, sorted by path, with their codes."""
+    problems = [e for e in entries if e.status in ("partial", *FAILED_STATUSES)]
+    if not problems:
+        return
+    table = Table(title="not parsed cleanly", title_justify="left")
+    table.add_column("path", overflow="fold")
+    for column in ("status", "code", "message"):
+        table.add_column(column)
+    for entry in problems[:limit]:
+        table.add_row(escape(entry.path), f"[{_STYLE[entry.status]}]{entry.status}[/]",
+                      escape(entry.code or ""), escape(entry.message or ""))
+    console.print(table)
+    if limit is not None and len(problems) > limit:
+        console.print(f"… and {len(problems) - limit} more (--verbose lists all; the manifest has every one)")
