@@ -1,0 +1,143 @@
+"""Batch speed and memory: documents/s with 1 and 2 worker processes, and the peak RSS of the
+whole process tree, on a generated archive of text documents.
+
+Baseline, measured in the same run: the same documents parsed and written in a plain loop in
+one process (vbparse.parse + JSON + atomic write), no worker pool. Memory should stay flat
+whatever the count, so the pool is also run on a quarter of the archive.
+Each measurement runs in a fresh child process; a sampler sums the RSS of the child and all
+its descendants (forkserver, workers) from /proc every 20 ms, and their CPU time (which,
+unlike wall time, does not depend on what else the machine is doing).
+
+Usage: python bench/bench_batch.py [--count 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+FOLDER_SIZE = 100  # documents per generated folder
+
+
+def generate(count: int, root: Path) -> None:
+    """Variations of samples/*.txt: each copy gets its own serial number and a closing note."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "samples").glob("*.txt"))]
+    for n in range(count):
+        text = texts[n % len(texts)]
+        folder = root / f"{n // FOLDER_SIZE:03}"
+        folder.mkdir(parents=True, exist_ok=True)
+        varied = text.replace("Số", f"Số {n + 1}", 1) if n % 3 else text
+        (folder / f"doc{n:05}.txt").write_text(varied + f"\nBản lưu số {n}.\n", encoding="utf-8")
+
+
+def child(mode: str, archive: Path, out: Path, jobs: int) -> None:
+    """One measurement, timed from inside so interpreter start-up is left out; prints JSON."""
+    from vbparse.batch import discover, parse_file, run_batch
+    from vbparse.export import document_json, write_atomic
+
+    inputs = [item for item in discover([str(archive)]) if item.supported]
+    start = time.perf_counter()
+    if mode == "loop":
+        for item in inputs:
+            write_atomic(out / item.output_name, document_json(parse_file(item.path)))
+        ok = len(inputs)
+    else:
+        entries = run_batch(inputs, render=document_json, out_dir=out, jobs=jobs)
+        ok = sum(e.status == "ok" for e in entries)
+    seconds = time.perf_counter() - start
+    print(json.dumps({"docs": len(inputs), "ok": ok, "seconds": seconds}))
+
+
+def _tree(root_pid: int) -> dict[int, list[str]]:
+    """/proc/<pid>/stat fields (after the command name) of a process and all its descendants."""
+    stats: dict[int, list[str]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            stats[int(stat.parent.name)] = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError, ValueError):
+            continue
+    tree, frontier = {root_pid}, [root_pid]
+    while frontier:
+        pid = frontier.pop()
+        kids = [p for p, fields in stats.items() if int(fields[1]) == pid and p not in tree]
+        tree.update(kids)
+        frontier.extend(kids)
+    return {pid: stats[pid] for pid in tree if pid in stats}
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        line = next(l for l in Path(f"/proc/{pid}/status").read_text().splitlines() if l.startswith("VmRSS:"))
+    except (OSError, StopIteration):
+        return 0
+    return int(line.split()[1])
+
+
+def measure(mode: str, archive: Path, jobs: int) -> dict:
+    with tempfile.TemporaryDirectory() as out:
+        proc = subprocess.Popen([sys.executable, __file__, "--child", mode, str(archive), out, str(jobs)],
+                                stdout=subprocess.PIPE, text=True, cwd=REPO)
+        peak, cpu_ticks = 0, {}  # cpu: the last utime+stime seen of every process of the tree
+        done = threading.Event()
+
+        def sample() -> None:
+            nonlocal peak
+            while not done.is_set():
+                tree = _tree(proc.pid)
+                peak = max(peak, sum(_rss_kib(pid) for pid in tree))
+                cpu_ticks.update({pid: int(fields[11]) + int(fields[12]) for pid, fields in tree.items()})
+                time.sleep(0.02)
+
+        sampler = threading.Thread(target=sample)
+        sampler.start()
+        stdout, _ = proc.communicate()
+        done.set()
+        sampler.join()
+    if proc.returncode:
+        raise SystemExit(f"{mode} --jobs {jobs} failed with exit code {proc.returncode}")
+    cpu = sum(cpu_ticks.values()) / os.sysconf("SC_CLK_TCK")
+    return {**json.loads(stdout), "peak_tree_mib": peak / 1024, "cpu_seconds": cpu}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=2000)
+    parser.add_argument("--child", nargs=4, metavar=("MODE", "ARCHIVE", "OUT", "JOBS"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        mode, archive, out, jobs = args.child
+        child(mode, Path(archive), Path(out), int(jobs))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        full, quarter = Path(tmp) / "full", Path(tmp) / "quarter"
+        generate(args.count, full)
+        generate(args.count // 4, quarter)
+        runs = [
+            ("loop, 1 process", measure("loop", full, 1)),
+            ("pool, --jobs 1", measure("pool", full, 1)),
+            ("pool, --jobs 2", measure("pool", full, 2)),
+            ("pool, --jobs 2, quarter", measure("pool", quarter, 2)),
+        ]
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"{args.count} generated text documents, {cores} cores")
+    for name, run in runs:
+        print(f"{name:<24}: {run['docs']:5} docs ({run['ok']} ok) in {run['seconds']:6.2f} s {run['docs'] / run['seconds']:7.1f} docs/s"
+              f"   CPU {run['cpu_seconds']:6.2f} s   peak RSS of the process tree {run['peak_tree_mib']:6.1f} MiB")
+    rate = {name: run["docs"] / run["seconds"] for name, run in runs}
+    print(f"ratio --jobs 2 / --jobs 1    : {rate['pool, --jobs 2'] / rate['pool, --jobs 1']:5.2f}x  (target >= 1.7 on 2 cores)")
+    print(f"ratio --jobs 1 / plain loop  : {rate['pool, --jobs 1'] / rate['loop, 1 process']:5.2f}x  (the pool's own cost)")
+    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"largest single process (getrusage RUSAGE_CHILDREN maxrss): {largest:.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()
