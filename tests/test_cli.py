@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from vbparse.cli import app
+from vbparse.cli.common import EXIT_CODES
 
 from .conftest import REPO, SAMPLES
 
@@ -103,6 +104,12 @@ def test_usage_error_exit_2():
 def test_help_documents_exit_codes():
     result = runner.invoke(app, ["parse", "--help"])
     assert "Exit codes" in result.stdout and "3 an input could not be read" in " ".join(result.stdout.split())
+
+
+def test_readme_exit_code_table_matches_the_cli():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for code, meaning in EXIT_CODES.items():
+        assert f"| {code} | {meaning} |" in readme
 
 
 def test_schema_command_matches_checked_in_file():

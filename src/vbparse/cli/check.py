@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
@@ -18,7 +17,7 @@ from ..check import CheckResult, check_output, diff_lines
 from ..export import document_json
 from .common import (
     EXIT_CHECK_FAILED, EXIT_CODES_HELP, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, JobsOption, PdfEngine, PdfEngineOption,
-    TimeoutOption, app, err,
+    TimeoutOption, app, console, err,
 )
 
 _STYLE = {"pass": "green", "fail": "red", "updated": "yellow", "skipped": "dim"}
@@ -52,7 +51,7 @@ def check(
         err.print("[red]error:[/] --update needs --expect DIR")
         raise typer.Exit(EXIT_USAGE)
     inputs = {item.path: item for item in discover(paths, exclude=[expect] if expect else [])}
-    out = Console(highlight=False)
+    out = console()
     results: list[CheckResult] = []
 
     def take(entry: ManifestEntry, text: str | None) -> None:

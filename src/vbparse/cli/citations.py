@@ -9,7 +9,6 @@ from functools import partial
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
@@ -18,7 +17,7 @@ from ..export import CITATION_COLUMNS, CitationIndex, document_json, records_csv
 from ..model import Document
 from .common import (
     EXIT_CODES_HELP, EXIT_INTERRUPTED, JobsOption, PdfEngine, PdfEngineOption, QuietOption, TimeoutOption, app,
-    batch_exit_code, err,
+    batch_exit_code, console, err,
 )
 from .report import print_problems
 
@@ -60,7 +59,7 @@ def citations(
     elif fmt is CitationFormat.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     else:
-        Console(highlight=False).print(_table(rows))
+        console().print(_table(rows))
     if not quiet:
         print_problems(err, entries)
     raise typer.Exit(batch_exit_code(entries))

@@ -38,7 +38,15 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
+
+
+def console(*, stderr: bool = False) -> Console:
+    """A console for tables: off a terminal (a CI log, a file) 160 columns, not an 80-column squeeze."""
+    out = Console(stderr=stderr, highlight=False)
+    return out if out.is_terminal else Console(stderr=stderr, highlight=False, width=160)
+
+
+err = console(stderr=True)
 
 
 class OutputFormat(str, Enum):
