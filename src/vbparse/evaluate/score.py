@@ -6,6 +6,7 @@ punctuation and old/new tone placement ("hòa"/"hoà").
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
@@ -111,18 +112,34 @@ def _pair_label(number: str | None, date: str | None) -> str:
 def _cited_documents(citations: list[CitationAnswer], key: Callable[[str], str]) -> dict[tuple, list[CitationAnswer]]:
     """Mentions grouped into the documents they cite, keyed by (number, date).
 
-    A document is cited in full once and then often by its number alone ("Chỉ thị số
-    13-CT/TW"): an undated mention joins the dated mention of the same number, as a reader
-    lists it once with what its mentions say together.
+    A document is cited in full once and elsewhere by less: its symbol alone ("Chỉ thị số
+    13-CT/TW"), its serial alone ("Chỉ thị 35" after "Chỉ thị số 35-CT/TW"), or its type and
+    date ("Bộ luật Dân sự ngày 24 tháng 11 năm 2015" beside "… số 91/2015/QH13 ngày 24 tháng
+    11 năm 2015"). Such a mention joins the full one, as a reader lists a document once with
+    what its mentions say together.
     """
-    dates_by_number: dict[str, str] = {}
+    symbol_by_serial: dict[tuple, str] = {}
+    number_by_dated_type: dict[tuple, str] = {}
+    date_by_number: dict[str, str] = {}
     for c in citations:
+        kind = key(c.doc_type or "")
+        if c.number and not c.number.isdigit():
+            serial = re.match(r"\d+", c.number)
+            if serial:
+                symbol_by_serial.setdefault((serial.group(0), kind), key(c.number))
         if c.number and c.date:
-            dates_by_number.setdefault(key(c.number), c.date)
+            date_by_number.setdefault(key(c.number), c.date)
+            number_by_dated_type.setdefault((c.date, kind), key(c.number))
     groups: dict[tuple, list[CitationAnswer]] = {}
     for c in citations:
-        number = key(c.number) if c.number else None
-        date = c.date or (dates_by_number.get(number) if number else None)
+        kind = key(c.doc_type or "")
+        if c.number is None:
+            number = number_by_dated_type.get((c.date, kind))
+        elif c.number.isdigit():
+            number = symbol_by_serial.get((c.number, kind), key(c.number))
+        else:
+            number = key(c.number)
+        date = c.date or (date_by_number.get(number) if number else None)
         groups.setdefault((number, date), []).append(c)
     return groups
 

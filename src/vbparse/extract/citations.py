@@ -16,7 +16,7 @@ from ..context import Context
 from ..model import Citation, DocumentNumber
 from ..normalise import fold_tones
 from ..patterns.citations import (
-    BARE_SO, FORM_LEAD, ISSUED_AT, ISSUER_ANCHOR, ISSUER_CONTINUATION, ISSUER_HEADS, ISSUER_LEAD, ISSUER_TERM, ISSUING_VERB,
+    BARE_SO, DATE_BEFORE_SUBJECT, DATED_REFERENCE, FORM_LEAD, ISSUED_AT, ISSUER_ANCHOR, ISSUER_HEADS, ISSUER_LEVEL_WORDS, ISSUER_SECOND_SYLLABLES, ISSUER_LEAD, ISSUER_TERM, ISSUING_VERB,
     LEAD, LIST_JOINER, NAMED_LAW, NAMED_PARTY, NUMBER_ONLY, SHARED_TAIL_JOINER,
 )
 from ..patterns.dates import CITED_DATE
@@ -62,6 +62,7 @@ class _Extractor:
             self._number_only(lo, hi)
             self._named(lo, hi, NAMED_PARTY)
             self._named(lo, hi, NAMED_LAW)
+            self._dated(lo, hi)
         self.found.sort(key=lambda f: (f.start, f.end))
         self._share_trailing_details()
         return [
@@ -79,6 +80,9 @@ class _Extractor:
             if current.end > following.start or not SHARED_TAIL_JOINER.fullmatch(
                     self.ctx.fold, current.end, following.start):
                 continue
+            if (current.number and following.number
+                    and (current.number.issuer_code or "") != (following.number.issuer_code or "")):
+                continue  # "140/NQ-CP và … 06-CTr/TU … của Ban Thường vụ": another issuer's document
             if current.issuer is None and following.issuer:
                 current.issuer = following.issuer
             if current.date is None and following.date and current.number and following.number:
@@ -119,7 +123,10 @@ class _Extractor:
         elif (so := BARE_SO.search(before)):
             start = window_start + so.start()
         date, issuer_after, tail_end = self._tail(group[-1].end())
-        issuer = issuer or issuer_after or self._issuer_before(window_start, start)
+        if not (issuer or issuer_after):
+            issuer_after, date_before = self._issuer_before(window_start, start)
+            date = date or date_before
+        issuer = issuer or issuer_after
         for i, m in enumerate(group):
             parsed = from_match(m)
             for repair in parsed.repairs:
@@ -176,7 +183,7 @@ class _Extractor:
                 break
             if token[0].isupper() or token[0].isdigit() and words:
                 words.append(m.span())
-            elif words and (token.lower() in ISSUER_CONTINUATION or self._ban_after_uy(token, words[-1])):
+            elif words and _continues_name(token, text[words[-1][0] : words[-1][1]]):
                 words.append(m.span())
             elif token.lower() == "và" and words and self._capital_org_follows(m.end(), limit):
                 words.append(m.span())
@@ -191,27 +198,39 @@ class _Extractor:
             end = term.end()
         return regex.sub(r"\s+", " ", text[words[0][0] : end]).strip(" ,.;"), end
 
-    def _issuer_before(self, lo: int, pos: int) -> str | None:
-        """The issuer named before a citation: 'của X tại', 'được X phê duyệt tại', 'X đã ban hành'."""
+    def _issuer_before(self, lo: int, pos: int) -> tuple[str | None, str | None]:
+        """Issuer (and date) named before a citation: 'của X tại', 'được X phê duyệt tại',
+        'Ngày 09/4/2025, X đã có'."""
         before = self.ctx.fold[lo:pos]
         if verb := ISSUING_VERB.search(before):
-            return self._subject_ending_at(lo, lo + verb.start())
+            subject = self._subject_ending_at(lo, lo + verb.start())
+            if subject is None:
+                return None, None
+            issuer, start = subject
+            opening = DATE_BEFORE_SUBJECT.search(self.ctx.fold, lo, start)
+            return issuer, self._iso(opening) if opening else None
         for anchor in reversed(list(ISSUER_ANCHOR.finditer(before))):
             issuer, end = self._issuer(lo + anchor.end())
             if issuer and ISSUED_AT.match(self.ctx.fold, end, pos):
-                return issuer
-        return None
+                return issuer, None
+        return None, None
 
-    def _subject_ending_at(self, lo: int, pos: int) -> str | None:
-        """The name of a body written just before `pos` ('Ban Thường vụ Tỉnh ủy'), or None."""
+    @staticmethod
+    def _iso(m: regex.Match[str]) -> str | None:
+        if m.group("d"):
+            return iso_date(m.group("d"), m.group("m"), m.group("y"))
+        return iso_date(m.group("wd"), m.group("wm"), m.group("wy"))
+
+    def _subject_ending_at(self, lo: int, pos: int) -> tuple[str, int] | None:
+        """The name of a body written just before `pos` ('Ban Thường vụ Tỉnh ủy') and where it
+        starts, or None."""
         tokens = [m for m in _ISSUER_TOKEN.finditer(self.ctx.text, lo, pos)]
         kept: list[regex.Match[str]] = []
         for i in range(len(tokens) - 1, -1, -1):
             token = tokens[i].group(0)
             previous = tokens[i - 1].group(0) if i else ""
             is_word = bool(regex.match(r"[\p{L}\d]", token))
-            lower_part = token.lower() in ISSUER_CONTINUATION or (
-                token.lower() == "ban" and fold_tones(previous).lower() == "ủy")
+            lower_part = _continues_name(token, previous)
             if not is_word or len(kept) >= _MAX_ISSUER_WORDS or not (token[0].isupper() or lower_part):
                 break
             kept.insert(0, tokens[i])
@@ -219,11 +238,7 @@ class _Extractor:
             kept.pop(0)
         if not kept or fold_tones(kept[0].group(0)).lower() not in ISSUER_HEADS:
             return None
-        return regex.sub(r"\s+", " ", self.ctx.text[kept[0].start() : kept[-1].end()])
-
-    def _ban_after_uy(self, token: str, previous: tuple[int, int]) -> bool:
-        """'ban' continues 'Ủy ban' but not the verb 'ban hành'."""
-        return token.lower() == "ban" and fold_tones(self.ctx.text[previous[0] : previous[1]]).lower() == "ủy"
+        return regex.sub(r"\s+", " ", self.ctx.text[kept[0].start() : kept[-1].end()]), kept[0].start()
 
     def _capital_org_follows(self, pos: int, limit: int) -> bool:
         """'và' joins two bodies ("Tỉnh ủy và HĐND tỉnh"), not a body and the next cited type."""
@@ -244,8 +259,23 @@ class _Extractor:
             doc_type = _canonical_type(self.ctx.text[m.start("type") : m.end("type")])
             date, issuer, end = self._tail(m.end())
             line = self.ctx.line_at(m.start())
-            issuer = issuer or self._issuer_before(max(lo, m.start() - _LOOKBACK, line.start if line else lo), m.start())
+            if not issuer:
+                issuer, date_before = self._issuer_before(max(lo, m.start() - _LOOKBACK, line.start if line else lo), m.start())
+                date = date or date_before
             self.found.append(_Found(m.start(), end, doc_type, number_only(num), date, issuer))
+
+    def _dated(self, lo: int, hi: int) -> None:
+        """References known by their date: 'Nghị quyết ngày 28-10-1995', 'Bộ luật dân sự ngày …'."""
+        for m in DATED_REFERENCE.finditer(self.ctx.fold, lo, hi):
+            if self._overlaps(m.start(), m.end()):
+                continue
+            kind = "type" if m.group("type") else "lawtype"
+            doc_type = _canonical_type(self.ctx.text[m.start(kind) : m.end(kind)])
+            date, issuer, end = self._tail(m.end())
+            if date is None or len(date) < 10:
+                continue
+            name = regex.sub(r"\s+", " ", self.ctx.text[m.start("name") : m.end("name")]) if m.group("name") else None
+            self.found.append(_Found(m.start(), end, doc_type, None, date, issuer, name))
 
     def _named(self, lo: int, hi: int, pattern: regex.Pattern[str]) -> None:
         for m in pattern.finditer(self.ctx.fold, lo, hi):
@@ -260,6 +290,17 @@ class _Extractor:
             name = regex.sub(r"\s+", " ", self.ctx.text[m.start("name") : m.end("name")]).strip(" ,") if has_name else None
             date, issuer, end = self._tail(m.end())
             self.found.append(_Found(m.start(), max(end, m.end()), doc_type, None, date, issuer, name))
+
+
+def _continues_name(token: str, previous: str) -> bool:
+    """A lower-case syllable that goes on with a body's name after `previous` (see the tables)."""
+    word = token.lower()
+    if word in ISSUER_LEVEL_WORDS:
+        return True
+    if not previous[:1].isupper():
+        return False
+    # "ban" continues "Ủy ban" but not the verb "ban hành"
+    return word in ISSUER_SECOND_SYLLABLES or (word == "ban" and fold_tones(previous).lower() == "ủy")
 
 
 _TYPE_FIRST_WORDS = frozenset(fold_tones(t.split()[0]).lower() for t in DOC_TYPES)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..normalise.fold import fold_tones
 from . import keyword, shape
+from .dates import NUMERIC_DATE
 from .tables import DOC_TYPES, GENERIC_TYPES, NAMED_LAW_TYPES, TYPE_ALIASES
 
 # Compound names first, so "Thông báo kết luận" is read whole rather than as "kết luận".
@@ -41,12 +42,15 @@ ISSUED_AT = keyword(
 )
 # The issuer as the subject of an issuing verb [?]: "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch
 # số …", "Tỉnh ủy đã thông qua Nghị quyết số …", "Văn phòng Tỉnh ủy đã có công văn 2045".
-ISSUING_VERB = keyword(r"(?<![\w])(?:(?:đã\s+)?(?:ban\s+hành|thông\s+qua|phê\s+duyệt)|đã\s+có)\s*$")
+ISSUING_VERB = keyword(r"(?<![\w])(?:đã\s+)?(?:ban\s+hành|thông\s+qua|phê\s+duyệt|có)\s*$")
+# The date that opens such a sentence is the cited document's [?]: "Ngày 09/4/2025, Bộ Tư pháp
+# đã có Công văn số 1866/BTP-PLHSHC …".
+DATE_BEFORE_SUBJECT = keyword(rf"(?<![\w])ngày\s+(?:{NUMERIC_DATE}|(?P<wd>\d{{1,2}})\s+tháng\s+(?P<wm>\d{{1,2}})\s*,?\s+năm\s+(?P<wy>(?:19|20)\d\d))\s*,\s*$")
 # A subject counts as an issuer only when it starts like the name of a body: this keeps
 # sentence openings ("Các huyện đã ban hành …") out.
 ISSUER_HEADS = frozenset(
     fold_tones(word).lower()
-    for word in """Ban Bộ Ủy Uỷ UBND HĐND Tỉnh Thành Huyện Thị Đảng Chính Quốc Văn Sở Hội Thủ Chủ Tòa Toà
+    for word in """Ban Bộ Ủy Uỷ UBND HĐND Tỉnh Thành Huyện Thị Đảng Chính Quốc Văn Sở Hội Hiệp Thủ Chủ Tòa Toà
     Viện Cục Tổng Kiểm Ngân Mặt Đoàn Thường Phòng Trung Công BCH BTV MTTQ""".split()
 )
 
@@ -55,7 +59,8 @@ NUMBER_ONLY = keyword(
     rf"(?<![\w])(?P<type>{_TYPES})\s+(?P<so>số\s+)?(?P<num>\d{{1,5}})(?![\w/.,\-–]\d|[\w/\-–])"
     # "Kế hoạch 5 năm", "Nghị quyết 12 chỉ tiêu" are counts, but "… số 12 ngày 05/3/2021" is not
     r"(?!\s*(?:%|năm(?!\s+\d{4})|tháng(?!\s+\d)|ngày(?!\s+\d)|giờ|phút|người|chỉ\s+tiêu|nhóm|điều|khoản|trang|bản|lần|"
-    r"tỷ|triệu|nghìn|ha|km|m2|xã|huyện|tỉnh|đơn\s+vị))"
+    r"tỷ|triệu|nghìn|ha|km|m2|xã|huyện|tỉnh|đơn\s+vị|lớp|cuộc|lượt|hồ\s+sơ|văn\s+bản|thủ\s+tục|cơ\s+quan|tổ\s+chức|"
+    r"cá\s+nhân|doanh\s+nghiệp|công\s+trình|dự\s+án|mục\s+tiêu|nhiệm\s+vụ))"
 )
 
 # Named references without a number (§8): congress and plenum resolutions, and laws by name.
@@ -76,15 +81,35 @@ NAMED_PARTY = keyword(
 # capital after a comma, or another law after "và", starts a new reference.
 NAMED_LAW = shape(
     r"(?<![\w])(?P<type>" + "|".join(t.replace(" ", r"\s+") for t in NAMED_LAW_TYPES) + r")"
-    r"(?:\s+(?P<name>(?:\p{Lu}[\p{L}]*|nước\s+\p{Lu}[\p{L}]*)(?:(?:\s+|,\s+(?=\p{Ll}))(?!(?:số(?=\s*:?\s*\d)|ngày|năm(?=\s+\d)|của|đã|được|và(?=\s+(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Hiến\s+pháp|Nghị|Thông|Quyết|các|những))|về|theo|tại|quy\s+định|hiện\s+hành|sửa\s+đổi|có|thì|để|này|nêu|trên|hướng\s+dẫn|thi\s+hành|gồm|với|trong|do|là|khi|không|các|cho)\b)[\p{L}\d]+){0,16}))?"
+    r"(?:\s+(?P<name>(?:\p{Lu}[\p{L}]*|nước\s+\p{Lu}[\p{L}]*)(?:(?:\s+|,\s+(?=\p{Ll}))(?!(?:số(?=\s*:?\s*\d)|ngày|năm(?=\s+\d)|của|đã|được|và(?=\s+(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Hiến\s+pháp|Nghị|Thông|Quyết|các|những))|về|theo|tại|quy\s+định|hiện\s+hành|sửa\s+đổi|có|thì|để|này|nêu|trên|hướng\s+dẫn|thi\s+hành|gồm|với|trong|do|là|khi|(?<!Hàng\s)không|các|cho)\b)[\p{L}\d]+){0,16}))?"
 )
 
-# Words that may continue an issuer phrase although written in lower case: the second
-# syllables of organisation names ("Ban Thường vụ Tỉnh ủy", "Ban Chấp hành Đảng bộ tỉnh").
-ISSUER_CONTINUATION = frozenset(
-    """hành vụ bộ nhân dân tỉnh huyện xã phường thị trấn thành phố ương thư trị phủ tướng trưởng
-    phòng hội đồng chính đảng trực đốc sự đoàn tra ủy uỷ quốc quan tịch chức nước tổ tối cao sát án kiểm toán
-    khu vực trung lập hàng cán""".split()
+# Lower-case syllables of a body's name [?]. A name capitalises only its first syllable of
+# each part ("Bộ Tư pháp", "Ban Chấp hành Đảng bộ tỉnh"), so the phrase goes on with
+# ISSUER_SECOND_SYLLABLES right after a capitalised syllable ("Tư pháp", "Công an"), and with
+# ISSUER_LEVEL_WORDS after anything ("nhân dân tỉnh", "tối cao"); this ends "Chính phủ" before
+# the verb in "Chính phủ tổ chức …".
+ISSUER_SECOND_SYLLABLES = frozenset(
+    """hành vụ bộ ương thư trị phủ tướng trưởng phòng hội đồng chính đảng trực đốc sự đoàn tra ủy uỷ quốc
+    quan tịch chức nước tổ sát án kiểm toán hàng cán pháp an phán nghiệp trận nhiệm tế dục tạo thông tin
+    trường nguyên hóa hoá thao lịch dựng vận giáo học nghệ thương vụ giao động binh sư tập đạo phẩm lâm
+    sản lợi nông thuế quan khẩu liệu""".split()
 )
-# The term after a body's name belongs to it: "Ban Chấp hành Trung ương Đảng khóa XIII".
-ISSUER_TERM = keyword(r"\s*,?\s*kh[oó]a\s+[IVXLC]+(?![\w])")
+ISSUER_LEVEL_WORDS = frozenset(
+    """nhân dân tỉnh huyện xã phường thị trấn thành phố tối cao trung ương khu vực quốc gia sự đảng
+    lập""".split()
+)
+# The term after a body's name belongs to it: "Ban Chấp hành Trung ương Đảng khóa XIII",
+# "Ban Thường vụ Tỉnh ủy (Khóa XIV)", and so does "(cũ)" after a merged body's old name.
+ISSUER_TERM = keyword(r"\s*,?\s*(?:kh[oó]a\s+[IVXLC]+(?![\w])|\((?:cũ|kh[oó]a\s+[IVXLC]+)\))")
+
+# A reference identified by its date alone, the type capitalised and right before it [?]:
+# "Nghị quyết ngày 28-10-1995 của Quốc hội", and laws whose name older texts write in lower
+# case, "Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015", "Bộ luật dân sự ngày 24/11/2015".
+_LAW_TYPES = "|".join(t.replace(" ", r"\s+") for t in NAMED_LAW_TYPES)
+# a word of a law's name, not of a sentence about the law ("Luật này có hiệu lực từ ngày …")
+_NAME_WORD = r"(?!(?:này|có|từ|được|đã|là|thì|và|của|tại|theo|đến|kể|sau|trước|khi|nêu|trên)(?![\p{L}]))\p{L}+"
+DATED_REFERENCE = shape(
+    rf"(?<![\w])(?:(?P<type>{_TYPES})|(?P<lawtype>{_LAW_TYPES})\s+(?P<name>(?:{_NAME_WORD})(?:(?:\s+|,\s+)(?:{_NAME_WORD})){{0,12}}?))"
+    r"(?=\s*,?\s+ngày\s+\d)"
+)
