@@ -166,3 +166,18 @@ def test_a_later_mention_by_number_alone_is_the_same_document():
     assert (pairs.tp, pairs.fp, pairs.fn) == (1, 1, 0)
     assert pairs.spurious == ["14-CT/TW @ -"]
     assert counts["citations.issuer"].tp == 1  # the issuer stated at the second mention counts
+
+
+def test_a_mention_by_serial_alone_is_the_document_cited_in_full():
+    from vbparse.evaluate.answers import CitationAnswer
+    from vbparse.evaluate.score import score_citations
+
+    gold = [CitationAnswer("35-CT/TW", "2024-06-14", "Chỉ thị", "Bộ Chính trị"), CitationAnswer("2045", None, "Công văn", None)]
+    predicted = [
+        CitationAnswer("35-CT/TW", "2024-06-14", "Chỉ thị", "Bộ Chính trị"),
+        CitationAnswer("35", None, "Chỉ thị", None),
+        CitationAnswer("2045", None, "Công văn", None),
+        CitationAnswer("35", None, "Nghị quyết", None),  # another type: another document
+    ]
+    pairs = score_citations(gold, predicted, soft_key)["citations"]
+    assert (pairs.tp, pairs.fp, pairs.fn) == (2, 1, 0)

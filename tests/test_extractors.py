@@ -1282,3 +1282,49 @@ def test_joint_document_names_all_issuers_as_one():
     doc = vbparse.parse(header + "Điều 1. Phạm vi\nNội dung.\n" + STATE_TAIL)
     assert (doc.header.issuer, doc.header.parent_issuer) == (
         "ỦY BAN THƯỜNG VỤ QUỐC HỘI CHÍNH PHỦ - ĐOÀN CHỦ TỊCH ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM", None)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Ngày 09/4/2025, Bộ Tư pháp đã có Công văn số 1866/BTP-PLHSHC gửi các tỉnh.",
+         ("1866/BTP-PLHSHC", "2025-04-09", "Bộ Tư pháp")),
+        ("Ngày 03/7/2025, Hội đồng nhân dân tỉnh Lâm Đồng ban hành Nghị quyết số 03/NQ-HĐND về tổ chức.",
+         ("03/NQ-HĐND", "2025-07-03", "Hội đồng nhân dân tỉnh Lâm Đồng")),
+        ("Thực hiện Công văn số 5689/BCA-C04 ngày 16/12/2025 của Bộ Công an về kế hoạch.",
+         ("5689/BCA-C04", "2025-12-16", "Bộ Công an")),
+        ("Căn cứ Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ tổ chức, hoạt động và quản lý hội.",
+         ("126/2024/NĐ-CP", "2024-10-08", "Chính phủ")),
+        ("Theo Công văn số 6705/UBND-NC ngày 05/10/2023 của Ủy ban nhân dân thành phố Đà Lạt (cũ) về việc đo đạc.",
+         ("6705/UBND-NC", "2023-10-05", "Ủy ban nhân dân thành phố Đà Lạt (cũ)")),
+    ],
+)
+def test_citation_dates_and_issuers_in_running_text(sentence, expected):
+    c = only_citation(state_doc("1. " + sentence))
+    assert (c.number.text, c.date, c.issuer) == expected
+
+
+def test_shared_details_only_between_documents_of_one_issuer():
+    doc = state_doc("1. Triển khai Nghị quyết số 140/NQ-CP và Chương trình hành động số 06-CTr/TU, ngày 29/8/2025 "
+                    "của Ban Thường vụ Tỉnh ủy; Nghị quyết số 01/NQ-CP và Nghị quyết số 02/NQ-CP ngày 08/01/2025 của Chính phủ.")
+    assert [(c.number.text, c.date, c.issuer) for c in doc.citations] == [
+        ("140/NQ-CP", None, None),
+        ("06-CTr/TU", "2025-08-29", "Ban Thường vụ Tỉnh ủy"),
+        ("01/NQ-CP", "2025-01-08", "Chính phủ"),
+        ("02/NQ-CP", "2025-01-08", "Chính phủ"),
+    ]
+
+
+def test_references_known_by_their_date():
+    doc = state_doc("1. Căn cứ Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015; Bộ luật dân sự ngày 24 tháng 11 năm 2015 và "
+                    "Nghị quyết ngày 28-10-1995 của Quốc hội. Bộ luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2017.")
+    assert [(c.doc_type, c.name, c.date, c.issuer) for c in doc.citations] == [
+        ("Luật", "tổ chức Chính phủ", "2015-06-19", None),
+        ("Bộ luật", "dân sự", "2015-11-24", None),
+        ("Nghị quyết", None, "1995-10-28", "Quốc hội"),
+    ]
+
+
+def test_counts_are_not_number_only_citations():
+    doc = state_doc("1. Tỉnh đưa ra khỏi kế hoạch 55 lớp bồi dưỡng và hoàn thành công văn 2045 của Văn phòng.")
+    assert [c.number.text for c in doc.citations] == ["2045"]

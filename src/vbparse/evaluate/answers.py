@@ -85,7 +85,8 @@ def _section_paths(sections: list[Section]) -> list[str]:
 def from_document(doc: Document) -> Answers:
     header = doc.header
     single: dict[str, str | None] = {f"header.{n}": getattr(header, n) for n in HEADER_FIELDS if n != "number"}
-    single["header.number"] = header.number.text if header.number else None
+    # A draft's blank number ("Số:    /BC-UBND") is no number, as the gold writes it.
+    single["header.number"] = header.number.text if header.number and header.number.serial else None
     single["kind"] = doc.kind
     return Answers(
         single=single,

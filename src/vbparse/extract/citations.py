@@ -74,18 +74,18 @@ class _Extractor:
         ]
 
     def _share_trailing_details(self) -> None:
-        """'A và B ngày … của X': B's date and issuer are A's too (walked backwards, so a chain
-        'A, B và C của X' shares them) [?]."""
+        """'A và B ngày … của X': B's date and issuer are A's too when both symbols name the same
+        issuer (walked backwards, so a chain 'A, B và C của X' shares them) [?]."""
         for current, following in zip(reversed(self.found[:-1]), reversed(self.found[1:])):
             if current.end > following.start or not SHARED_TAIL_JOINER.fullmatch(
                     self.ctx.fold, current.end, following.start):
                 continue
-            if (current.number and following.number
-                    and (current.number.issuer_code or "") != (following.number.issuer_code or "")):
+            if not (current.number and following.number) or (
+                    (current.number.issuer_code or "") != (following.number.issuer_code or "")):
                 continue  # "140/NQ-CP và … 06-CTr/TU … của Ban Thường vụ": another issuer's document
             if current.issuer is None and following.issuer:
                 current.issuer = following.issuer
-            if current.date is None and following.date and current.number and following.number:
+            if current.date is None and following.date:
                 current.date = following.date
 
     # -- symbols ---------------------------------------------------------------------------
