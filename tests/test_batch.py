@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from vbparse.batch import Shard, discover, parse_file, run_batch
+from vbparse.batch import Lost, Shard, WorkerPool, discover, parse_file, run_batch
 from vbparse.cli import app
 from vbparse.export import document_json
 
@@ -242,6 +242,22 @@ def test_timeout_kills_the_hung_worker_and_crashes_cost_one_file(tmp_path):
     while _alive(pid) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _alive(pid)
+
+
+def _upper_or_hang(text: str) -> str:
+    if text == "hang":
+        time.sleep(600)
+    return text.upper()
+
+
+def test_tasks_queued_behind_a_hung_one_still_run():
+    """One worker, so 'b' waits in the pipe behind 'hang' when it is killed; it is handed on."""
+    start = time.monotonic()
+    with WorkerPool(_upper_or_hang, jobs=1, timeout=1.0) as pool:
+        results = dict(pool.run(enumerate(["a", "hang", "b", "c"])))
+    assert time.monotonic() - start < 15
+    assert (results[0], results[2], results[3]) == ("A", "B", "C")
+    assert isinstance(results[1], Lost) and results[1].reason == "timeout" and 1.0 <= results[1].seconds < 5
 
 
 @pytest.mark.parametrize(

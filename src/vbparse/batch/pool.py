@@ -2,9 +2,9 @@
 
 A parser stuck in C code (a PDF library looping on a broken file) never returns and cannot be
 interrupted from Python, and `concurrent.futures.ProcessPoolExecutor` cannot cancel a task that
-is already running. So each worker here has its own pipe and runs one task at a time: the pool
-knows which process holds which task since when, kills exactly that process when its time is
-up, and starts a fresh one in its place.
+is already running. So each worker here has its own pipe and works through its tasks in order:
+the pool knows which process runs which task since when, kills exactly that process when its
+time is up, starts a fresh one in its place, and hands the tasks queued behind to the others.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import signal
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -29,6 +30,9 @@ if _CONTEXT.get_start_method() == "forkserver":
     # the server imports the parser once; each worker forked from it starts ready to parse
     _CONTEXT.set_forkserver_preload(["__main__", "vbparse.batch.work"])
 _STOP_GRACE = 2.0  # seconds a worker gets to exit after being told to stop
+# Tasks sent to a worker ahead of its results: the next one is waiting in the pipe when a task
+# ends, so the worker does not idle while the parent takes in the result.
+_IN_FLIGHT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,17 +62,24 @@ class _Worker:
         self.process = _CONTEXT.Process(target=_serve, args=(child, work), daemon=True)
         self.process.start()
         child.close()
-        self.key: int | None = None
-        self.started = 0.0
+        self.queue: deque[tuple[int, object]] = deque()  # sent, no result yet; the first is running
+        self.started = 0.0  # when the first task of the queue started
 
     def give(self, key: int, payload: object) -> None:
-        self.key, self.started = key, time.monotonic()
+        if not self.queue:
+            self.started = time.monotonic()
+        self.queue.append((key, payload))
         self.conn.send((key, payload))
+
+    def took(self) -> tuple[int, object]:
+        """The running task is done: the next one in the pipe starts now."""
+        self.started = time.monotonic()
+        return self.queue.popleft()
 
     def stop(self, *, now: bool) -> None:
         """Ask an idle worker to exit; terminate a busy one (or any, when `now`)."""
         if self.process.is_alive():
-            if now or self.key is not None:
+            if now or self.queue:
                 self.process.terminate()
             else:
                 try:
@@ -83,7 +94,8 @@ class _Worker:
 
 
 class WorkerPool(Generic[Task, Result]):
-    """Run `work` over tasks in up to `jobs` processes, each task limited to `timeout` seconds.
+    """Run `work` over tasks in up to `jobs` processes, each task limited to `timeout` seconds
+    from when its worker starts it.
 
     Use as a context manager; leaving it (normally, or by an exception such as Ctrl-C) stops
     every worker.
@@ -106,45 +118,44 @@ class WorkerPool(Generic[Task, Result]):
     def run(self, tasks: Iterable[tuple[int, Task]]) -> Iterator[tuple[int, Result | Lost]]:
         """Yield (key, result) pairs in completion order; a task with no result yields `Lost`.
 
-        Tasks are drawn lazily, one whenever a worker is free; workers are started as needed.
+        Tasks are drawn lazily, as workers have room; workers are started as needed.
         """
         pending = iter(tasks)
-        idle: list[_Worker] = list(self._workers)
-        busy: list[_Worker] = []
+        orphans: deque[tuple[int, object]] = deque()  # queued behind a task whose worker was lost
         exhausted = False
         while True:
-            while not exhausted and (idle or len(self._workers) < self.jobs):
-                task = next(pending, None)
+            while (worker := self._with_room()) is not None:
+                task = orphans.popleft() if orphans else None if exhausted else next(pending, None)
                 if task is None:
                     exhausted = True
                     break
-                worker = idle.pop() if idle else self._start()
                 worker.give(*task)
-                busy.append(worker)
+            busy = [w for w in self._workers if w.queue]
             if not busy:
                 return
             ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], self._wait_time(busy)))
-            for worker in list(busy):
+            for worker in busy:
                 outcome = self._collect(worker, ready)
                 if outcome is None:
                     continue
-                key = worker.key
-                busy.remove(worker)
+                key, _ = worker.took()
                 if isinstance(outcome, Lost):
-                    self._replace(worker)
-                else:
-                    idle.append(worker)
-                worker.key = None
+                    orphans.extend(worker.queue)
+                    worker.queue.clear()
+                    worker.stop(now=True)
+                    self._workers.remove(worker)
                 yield key, outcome  # type: ignore[misc]
 
-    def _start(self) -> _Worker:
-        worker = _Worker(self.work)  # type: ignore[arg-type]
-        self._workers.append(worker)
-        return worker
-
-    def _replace(self, worker: _Worker) -> None:
-        worker.stop(now=True)
-        self._workers.remove(worker)
+    def _with_room(self) -> _Worker | None:
+        """An idle worker, else a new one while under `jobs`, else one with room in its pipe."""
+        idle = next((w for w in self._workers if not w.queue), None)
+        if idle is not None:
+            return idle
+        if len(self._workers) < self.jobs:
+            worker = _Worker(self.work)  # type: ignore[arg-type]
+            self._workers.append(worker)
+            return worker
+        return min((w for w in self._workers if len(w.queue) < _IN_FLIGHT), key=lambda w: len(w.queue), default=None)
 
     def _wait_time(self, busy: list[_Worker]) -> float | None:
         if self.timeout is None:
@@ -153,7 +164,8 @@ class WorkerPool(Generic[Task, Result]):
         return max(0.0, first_deadline - time.monotonic())
 
     def _collect(self, worker: _Worker, ready: set[object]) -> Result | Lost | None:
-        """The worker's result, a Lost when it died or ran out of time, or None while it works."""
+        """The running task's result, a Lost when the worker died or ran out of time, or None
+        while it works."""
         elapsed = time.monotonic() - worker.started
         died = worker.process.sentinel in ready
         # poll, not only `ready`: a result that arrived after `wait` returned still counts
