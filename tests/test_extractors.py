@@ -1328,3 +1328,12 @@ def test_references_known_by_their_date():
 def test_counts_are_not_number_only_citations():
     doc = state_doc("1. Tỉnh đưa ra khỏi kế hoạch 55 lớp bồi dưỡng và hoàn thành công văn 2045 của Văn phòng.")
     assert [c.number.text for c in doc.citations] == ["2045"]
+
+
+def test_ocr_letters_in_serials_are_repaired_and_reported():
+    doc = state_doc("1. Căn cứ Nghị định số l2/2020/NĐ-CP ngày 05/3/2020 của Chính phủ và Công văn số 3O5/UBND-VP.")
+    assert [c.number.text for c in doc.citations] == ["12/2020/NĐ-CP", "305/UBND-VP"]
+    repairs = [(d.code, spanned(doc, d.span)) for d in doc.diagnostics if d.code == "number.repaired"]
+    assert repairs == [("number.repaired", "l2/2020/NĐ-CP"), ("number.repaired", "3O5/UBND-VP")]
+    # a word is never a number: at least one real digit
+    assert state_doc("1. Theo Công văn số IO/UBND-VP.").citations == []

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import DocumentNumber
-from ..patterns.symbols import BLANK_SYMBOL, DASH, SYMBOL
+from ..patterns.symbols import BLANK_SYMBOL, DASH, SERIAL_OCR_DIGITS, SYMBOL
 from ..patterns.tables import ASCII_CODE_REPAIRS, PARTY_TYPE_CODES, STATE_TYPE_CODES
 
 _DASHES = regex.compile(DASH)
@@ -68,7 +68,7 @@ def from_match(m: regex.Match[str]) -> ParsedNumber:
     family = next(f for f in ("normative", "party", "administrative") if m.group(f))
     g = lambda name: m.group(f"{family}_{name}")  # noqa: E731
     repairs: list[str] = []
-    serial = g("num")
+    serial = _repair_serial(g("num"), repairs)
     year: int | None = None
     if family == "party":
         type_code = _repair(g("type"), repairs)
@@ -100,6 +100,13 @@ def from_match(m: regex.Match[str]) -> ParsedNumber:
         family=family,  # type: ignore[arg-type]
     )
     return ParsedNumber(number, m.start(), m.end(), tuple(repairs))
+
+
+def _repair_serial(serial: str, repairs: list[str]) -> str:
+    digits = serial.translate(SERIAL_OCR_DIGITS)
+    if digits != serial:
+        repairs.append(f"{serial} -> {digits} (letters read for digits)")
+    return digits
 
 
 def parse_symbol(text: str) -> ParsedNumber | None:

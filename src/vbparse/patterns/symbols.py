@@ -12,18 +12,22 @@ import regex
 CODE = r"[A-ZĐ](?:[A-ZĐ0-9&]|[a-zđ](?![a-zđ]))*(?![\w])"
 TYPE_CODE = r"[A-ZĐ](?:[A-ZĐ]|[a-zđ](?![a-zđ])){0,4}(?![\w])"
 DASH = r"\s*[-–—]\s*"
+# A serial: digits, where OCR may have read 0 as O and 1 as l or I ("1O/2020/NĐ-CP"); at least
+# one real digit, so no word is taken for a number. SERIAL_OCR_DIGITS repairs them.
+SERIAL = r"(?=[0-9OIl]{0,4}[0-9])[0-9OIl]{1,5}(?![A-Za-zĐđ])"
+SERIAL_OCR_DIGITS = str.maketrans({"O": "0", "I": "1", "l": "1"})
 SLASH = r"\s*/\s*"
 
 # 30/2020/NĐ-CP, 37/2021/QH15, 351/2017/UBTVQH14, 102/2025/NQLT-UBTVQH15-CP, 30a/2008/NQ-CP
 NORMATIVE = (
-    rf"(?P<num>\d{{1,4}}[a-z]?){SLASH}(?P<year>(?:19|20)\d\d){SLASH}"
+    rf"(?P<num>(?=[0-9OIl]{{0,3}}[0-9])[0-9OIl]{{1,4}}[a-z]?){SLASH}(?P<year>(?:19|20)\d\d){SLASH}"
     rf"(?P<tail>(?:UBTV)?QH\d{{1,2}}(?![\w])|{CODE}(?:{DASH}{CODE})+)"
 )
 # 307-NQ/TU, 05-QC/BTCTU-BDVTU, 367 - QĐ/TWĐTN-VP
-PARTY = rf"(?P<num>\d{{1,5}}){DASH}(?P<type>{TYPE_CODE}){SLASH}(?P<tail>{CODE}(?:{DASH}{CODE})*)"
+PARTY = rf"(?P<num>{SERIAL}){DASH}(?P<type>{TYPE_CODE}){SLASH}(?P<tail>{CODE}(?:{DASH}{CODE})*)"
 # 128/NQ-CP, 1537/UBND-VP (công văn: no type code), 1206 /QĐ-HVTC; typed with a slash for the
 # dash, 180/KH/UBND
-ADMIN = rf"(?P<num>\d{{1,5}}){SLASH}(?P<tail>{CODE}(?:(?:{DASH}|/){CODE})+)"
+ADMIN = rf"(?P<num>{SERIAL}){SLASH}(?P<tail>{CODE}(?:(?:{DASH}|/){CODE})+)"
 
 # Order matters: normative before administrative (both start with NUM/).
 SYMBOL_FORMS = {"normative": NORMATIVE, "party": PARTY, "administrative": ADMIN}
