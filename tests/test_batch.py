@@ -181,7 +181,7 @@ def test_interrupted_run_resumes_to_the_same_output(tmp_path):
     resumed = runner.invoke(app, ["parse", str(archive), "-o", str(out), "--resume", "--jobs", "2", "-q"])
     clean = runner.invoke(app, ["parse", str(archive), "-o", str(tmp_path / "clean"), "--jobs", "2", "-q"])
     assert resumed.exit_code == clean.exit_code == 0
-    visible = lambda snap: {k: v for k, v in snap.items() if not Path(k).name.startswith(".") and k != "manifest.jsonl"}  # noqa: E731
+    visible = lambda snap: {k: v for k, v in snap.items() if not Path(k).name.startswith(".") and k != "manifest.jsonl"}
     assert visible(_snapshot(out)) == visible(_snapshot(tmp_path / "clean"))
     assert _without_seconds(_manifest(out)) == _without_seconds(_manifest(tmp_path / "clean"))
 

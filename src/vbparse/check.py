@@ -147,5 +147,5 @@ def _string_change(expected: str, actual: str) -> str:
         return f"expected {_show(expected)}, got {_show(actual)}"
     at = next((i for i, (a, b) in enumerate(zip(expected, actual)) if a != b), min(len(expected), len(actual)))
     start = max(0, at - _SHOWN_CHARS // 2)
-    window = lambda s: ("…" if start else "") + json.dumps(s[start : at + _SHOWN_CHARS // 2], ensure_ascii=False)  # noqa: E731
+    window = lambda s: ("…" if start else "") + json.dumps(s[start : at + _SHOWN_CHARS // 2], ensure_ascii=False)
     return f"differs at character {at}: expected {window(expected)}, got {window(actual)}"

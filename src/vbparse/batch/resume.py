@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from ..model import Document
 from .work import Outcome, outcome_of
 
+
 def reuse(output: Path, sha256: str) -> Outcome | None:
     """The outcome recorded by an existing output of these bytes, or None to parse again (no
     output, not a valid document, or made from other bytes)."""

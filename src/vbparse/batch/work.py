@@ -58,7 +58,7 @@ class ParseWork:
 
     def __call__(self, job: Job) -> Outcome:
         start = time.perf_counter()
-        seconds = lambda: round(time.perf_counter() - start, 3)  # noqa: E731
+        seconds = lambda: round(time.perf_counter() - start, 3)
         try:
             doc = self.parse(job.path)
             text = self.render(doc)
@@ -69,13 +69,13 @@ class ParseWork:
         if job.output is None:
             return outcome_of(doc, seconds(), text)
         try:
-            _write_unstoppable(job.output, text)
+            _write_uninterrupted(job.output, text)
         except OSError as exc:
             return Outcome("failed", CODE_WRITE_FAILED, f"{job.output}: {exc.strerror or exc}", None, seconds())
         return outcome_of(doc, seconds())
 
 
-def _write_unstoppable(path: Path, text: str) -> None:
+def _write_uninterrupted(path: Path, text: str) -> None:
     """Write with SIGTERM held back until the rename is done, so stopping a run (Ctrl-C makes
     the parent terminate its workers) never leaves a temporary file behind."""
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})

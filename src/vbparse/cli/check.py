@@ -16,8 +16,8 @@ from ..batch import DEFAULT_TIMEOUT, ManifestEntry, discover, parse_file, run_ba
 from ..check import CheckResult, check_output, diff_lines
 from ..export import document_json
 from .common import (
-    EXIT_CHECK_FAILED, EXIT_CODES_HELP, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, JobsOption, PdfEngine, PdfEngineOption,
-    TimeoutOption, app, console, err,
+    EXIT_CHECK_FAILED, EXIT_CODES_HELP, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, JobsOption, PdfEngine,
+    PdfEngineOption, TimeoutOption, app, console, err,
 )
 
 _STYLE = {"pass": "green", "fail": "red", "updated": "yellow", "skipped": "dim"}

@@ -5,14 +5,17 @@ from __future__ import annotations
 import signal
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import partial
 from pathlib import Path
-from typing import Annotated, ContextManager, Optional, TextIO
+from typing import Annotated, NoReturn, Optional, TextIO
 
 import typer
 
-from ..batch import DEFAULT_TIMEOUT, MANIFEST_NAME, Shard, discover, is_pattern, output_collisions, parse_file, run_batch, write_manifest
+from ..batch import (
+    DEFAULT_TIMEOUT, MANIFEST_NAME, ManifestEntry, Shard, discover, is_pattern, output_collisions, parse_file,
+    run_batch, write_manifest,
+)
 from ..batch.stream import open_atomic
 from ..errors import VbparseError
 from ..export import archive_csv_header, archive_csv_row, document_json
@@ -51,19 +54,19 @@ def parse(
         _usage("--quiet and --verbose exclude each other")
     if "-" in paths and len(paths) > 1:
         _usage("'-' (standard input) cannot be combined with other inputs")
-    render = archive_csv_row if fmt is OutputFormat.csv else partial(document_json, pretty=pretty)
-    if len(paths) == 1 and out_dir is None and (paths[0] == "-" or not (Path(paths[0]).is_dir() or is_pattern(paths[0]))):
-        _parse_one(paths[0], pdf_engine, fmt, render)
-    if fmt is OutputFormat.json and out_dir is None:
-        _usage("several inputs with --format json need -o OUT_DIR (or use --format jsonl)")
     if resume and (out_dir is None or fmt is not OutputFormat.json):
         _usage("--resume needs -o OUT_DIR and --format json (one output file per input)")
-    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
-        _usage(f"-o {out_dir} is not a folder")
     try:
         selected = Shard.parse(shard) if shard else None
     except ValueError as exc:
         _usage(str(exc))
+    render = archive_csv_row if fmt is OutputFormat.csv else partial(document_json, pretty=pretty)
+    if len(paths) == 1 and out_dir is None and (paths[0] == "-" or not (Path(paths[0]).is_dir() or is_pattern(paths[0]))):
+        _parse_one(paths[0], pdf_engine, fmt, render)
+    if fmt is OutputFormat.json and out_dir is None:
+        _usage("a folder, a pattern or several inputs with --format json need -o OUT_DIR (or use --format jsonl)")
+    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
+        _usage(f"-o {out_dir} is not a folder")
     inputs = discover(paths, exclude=[out_dir] if out_dir else [])
     if selected is not None:
         inputs = [item for item in inputs if selected.holds(item)]
@@ -73,17 +76,7 @@ def parse(
     progress = BatchProgress(len(inputs), err, bar=not quiet, verbose=verbose)
     run = partial(run_batch, inputs, render=render, parse=partial(parse_file, pdf_engine=pdf_engine.value),
                   jobs=jobs, timeout=timeout or None, on_entry=progress)
-    try:
-        with _interrupt_on_sigterm(), progress:
-            if fmt is OutputFormat.json:
-                entries = run(out_dir=out_dir, resume=resume)
-            else:
-                with _stream(out_dir, fmt) as stream:
-                    stream.write(_stream_header(fmt))
-                    entries = run(emit=lambda _, text: text and stream.write(text))
-    except KeyboardInterrupt:
-        err.print("[yellow]interrupted:[/] finished outputs are kept; run again with --resume to go on")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+    entries = _run_interruptible(run, fmt, out_dir, resume, progress)
     if out_dir is not None:
         write_manifest(out_dir / MANIFEST_NAME, entries)
     if not quiet:
@@ -91,12 +84,27 @@ def parse(
     raise typer.Exit(batch_exit_code(entries))
 
 
-def _usage(message: str) -> None:
+def _run_interruptible(run: Callable[..., list[ManifestEntry]], fmt: OutputFormat, out_dir: Path | None,
+                       resume: bool, progress: BatchProgress) -> list[ManifestEntry]:
+    """The batch, to files or to one stream; Ctrl-C or kill ends it with exit 130."""
+    try:
+        with _interrupt_on_sigterm(), progress:
+            if fmt is OutputFormat.json:
+                return run(out_dir=out_dir, resume=resume)
+            with _stream(out_dir, fmt) as stream:
+                stream.write(_stream_header(fmt))
+                return run(emit=lambda _, text: text and stream.write(text))
+    except KeyboardInterrupt:
+        err.print("[yellow]interrupted:[/] finished outputs are kept; run again with --resume to go on")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+def _usage(message: str) -> NoReturn:
     err.print(f"[red]error:[/] {message}")
     raise typer.Exit(EXIT_USAGE)
 
 
-def _parse_one(path: str, pdf_engine: PdfEngine, fmt: OutputFormat, render: Callable[[Document], str]) -> None:
+def _parse_one(path: str, pdf_engine: PdfEngine, fmt: OutputFormat, render: Callable[[Document], str]) -> NoReturn:
     """A single input, parsed in this process: the output on stdout, exit 0, 1 or 3."""
     try:
         doc = read_document(path, pdf_engine)
@@ -111,7 +119,7 @@ def _stream_header(fmt: OutputFormat) -> str:
     return archive_csv_header() if fmt is OutputFormat.csv else ""
 
 
-def _stream(out_dir: Path | None, fmt: OutputFormat) -> ContextManager[TextIO]:
+def _stream(out_dir: Path | None, fmt: OutputFormat) -> AbstractContextManager[TextIO]:
     """Where a JSONL or CSV stream goes: OUT/documents.jsonl (or .csv), else stdout."""
     return open_atomic(out_dir / f"documents.{fmt.value}") if out_dir is not None else nullcontext(sys.stdout)
 

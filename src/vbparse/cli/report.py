@@ -25,11 +25,12 @@ class BatchProgress:
         self.console, self.verbose = console, verbose
         self.done = self.reused = self.pages = self.failures = 0
         self.started = time.monotonic()
-        # rich would print the bar's last frame into a pipe or file; off the terminal, no bar
+        # rich would print the bar's last frame into a pipe or file: off the terminal, no bar;
+        # and stdout stays ours, since it may carry the JSONL or CSV stream
         self._progress = Progress(
             TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
             TimeRemainingColumn(), TextColumn("{task.fields[failures]}"),
-            console=console, disable=not (bar and console.is_terminal),
+            console=console, disable=not (bar and console.is_terminal), redirect_stdout=False, redirect_stderr=False,
         )
         self._task = self._progress.add_task("parse", total=total, rate="", failures="")
 
