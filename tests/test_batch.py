@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import random
@@ -14,10 +15,12 @@ import time
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
 from vbparse.batch import Lost, Shard, WorkerPool, discover, parse_file, run_batch
 from vbparse.cli import app
+from vbparse.cli.report import BatchProgress
 from vbparse.export import document_json
 
 from .conftest import REPO, SAMPLES
@@ -287,6 +290,15 @@ def test_quiet_and_verbose(archive, tmp_path):
         "01-party-cong-van.txt", "04-ubnd-quyet-dinh.docx", "06-chinh-phu-nghi-dinh.pdf", "copy.txt", "empty.txt",
         "junk.txt", "notes.xyz", "truncated.pdf"]
     assert "parsing" not in verbose.stderr  # no progress bar off a terminal
+
+
+def test_progress_bar_only_on_a_terminal_and_never_takes_stdout(capsys):
+    for terminal in (True, False):
+        shown = io.StringIO()
+        with BatchProgress(1, Console(file=shown, force_terminal=terminal, width=100), bar=True, verbose=False):
+            sys.stdout.write("a JSONL line\n")  # the stream may be on stdout while the bar runs
+        assert capsys.readouterr().out == "a JSONL line\n"
+        assert ("parsing" in shown.getvalue()) is terminal and "JSONL" not in shown.getvalue()
 
 
 def test_help_documents_the_batch_exit_codes():
