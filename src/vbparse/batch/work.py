@@ -78,6 +78,9 @@ class ParseWork:
 def _write_uninterrupted(path: Path, text: str) -> None:
     """Write with SIGTERM held back until the rename is done, so stopping a run (Ctrl-C makes
     the parent terminate its workers) never leaves a temporary file behind."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks to hold anything back
+        write_atomic(path, text)
+        return
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
     try:
         write_atomic(path, text)
