@@ -77,18 +77,18 @@ def run_batch(
                 finish(index, _entry(item, None, "failed", error.code, exc.strerror or str(exc)))
                 continue
             if resume and output is not None and (kept := reuse(output, sha256)) is not None:
-                finish(index, _from_outcome(item, sha256, kept, output is not None), reused=True)
+                finish(index, _from_outcome(item, sha256, kept, wrote=True), reused=True)
                 continue
             yield index, Job(item.path, output)
 
     with WorkerPool(ParseWork(parse, render), jobs=min(jobs or default_jobs(), max(len(ordered), 1)), timeout=timeout) as pool:
         for index, result in pool.run(tasks()):
-            item, sha256 = ordered[index], hashes[index]
+            item, sha256 = ordered[index], hashes.pop(index)
             if isinstance(result, Lost):
                 status, code = ("timeout", CODE_TIMEOUT) if result.reason == "timeout" else ("failed", CODE_WORKER_DIED)
                 finish(index, _entry(item, sha256, status, code, result.detail, round(result.seconds, 3)))
             else:
-                finish(index, _from_outcome(item, sha256, result, out_dir is not None), result.text)
+                finish(index, _from_outcome(item, sha256, result, wrote=out_dir is not None), result.text)
     return release.entries
 
 
@@ -105,7 +105,7 @@ def _entry(item: Input, sha256: str | None, status: Status, code: str, message: 
     return ManifestEntry(item.path, None, sha256, status, code, message, None, None, seconds)
 
 
-def _from_outcome(item: Input, sha256: str, outcome: Outcome, wrote: bool) -> ManifestEntry:
+def _from_outcome(item: Input, sha256: str, outcome: Outcome, *, wrote: bool) -> ManifestEntry:
     output = item.output_name if wrote and outcome.status in ("ok", "partial") else None
     return ManifestEntry(item.path, output, sha256, outcome.status, outcome.code, outcome.message, None,
                          outcome.pages, outcome.seconds)
