@@ -1,8 +1,10 @@
 """Batch speed and memory: documents/s with 1 and 2 worker processes, and the peak RSS of the
 whole process tree, on a generated archive of text documents.
 
-Baseline, measured in the same run: the same documents parsed and written in a plain loop in
-one process (vbparse.parse + JSON + atomic write), no worker pool. Memory should stay flat
+Baselines, measured in the same run: the same documents parsed and written in a plain loop in
+one process (vbparse.parse + JSON + atomic write), no worker pool; and how much faster two
+plain CPU loops run side by side than one after the other, which bounds the --jobs 2 speed-up
+when other work shares the cores. Memory should stay flat
 whatever the count, so the pool is also run on a quarter of the archive.
 Each measurement runs in a fresh child process; a sampler sums the RSS of the child and all
 its descendants (forkserver, workers) from /proc every 20 ms, and their CPU time (which,
@@ -82,6 +84,18 @@ def _rss_kib(pid: int) -> int:
     return int(line.split()[1])
 
 
+_SPIN = "s = 0\nfor i in range(10_000_000):\n    s += i"  # pure CPU, no I/O, no sharing
+
+
+def spin(processes: int) -> float:
+    """Wall time of `processes` copies of a CPU loop run side by side: what the machine can do in
+    parallel right now (other load included), the ceiling of the --jobs 2 / --jobs 1 ratio."""
+    start = time.perf_counter()
+    for proc in [subprocess.Popen([sys.executable, "-c", _SPIN]) for _ in range(processes)]:
+        proc.wait()
+    return time.perf_counter() - start
+
+
 def measure(mode: str, archive: Path, jobs: int) -> dict:
     with tempfile.TemporaryDirectory() as out:
         proc = subprocess.Popen([sys.executable, __file__, "--child", mode, str(archive), out, str(jobs)],
@@ -125,7 +139,9 @@ def main() -> None:
         configs = [("loop, 1 process", "loop", full, 1), ("pool, --jobs 1", "pool", full, 1),
                    ("pool, --jobs 2", "pool", full, 2), ("pool, --jobs 2, quarter", "pool", quarter, 2)]
         best: dict[str, dict] = {}
+        spins = {1: float("inf"), 2: float("inf")}
         for _ in range(args.rounds):  # interleaved, so that a busy spell hits every configuration
+            spins = {n: min(spins[n], spin(n)) for n in spins}
             for name, mode, archive, jobs in configs:
                 run = measure(mode, archive, jobs)
                 kept = best.setdefault(name, run)
@@ -142,6 +158,7 @@ def main() -> None:
               f"   CPU {run['cpu_seconds']:6.2f} s   peak RSS of the process tree {run['peak_tree_mib']:6.1f} MiB")
     rate = {name: run["docs"] / run["seconds"] for name, run in runs}
     print(f"ratio --jobs 2 / --jobs 1    : {rate['pool, --jobs 2'] / rate['pool, --jobs 1']:5.2f}x  (target >= 1.7 on 2 cores)")
+    print(f"ceiling: 2 CPU loops / 1     : {2 * spins[1] / spins[2]:5.2f}x  (what 2 processes get on this machine now)")
     print(f"ratio --jobs 1 / plain loop  : {rate['pool, --jobs 1'] / rate['loop, 1 process']:5.2f}x  (the pool's own cost)")
     largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"largest single process (getrusage RUSAGE_CHILDREN maxrss): {largest:.1f} MiB")

@@ -22,9 +22,9 @@ def _entry(status="ok", code=None, message=None) -> ManifestEntry:
 
 def test_diff_json_names_each_changed_field():
     expected = {"source": {"path": "a/x.txt", "sha256": "1"}, "header": {"number": {"text": "512-CV/TU"}},
-                "recipients": ["A", "B"], "title": None}
+                "recipients": ["A", "B"], "title": None, "attachments": [{"source": {"path": "a/x.txt"}}]}
     actual = {"source": {"path": "b/x.txt", "sha256": "1"}, "header": {"number": {"text": "513-CV/TU"}},
-              "recipients": ["A"], "title": None, "author": "X"}
+              "recipients": ["A"], "title": None, "attachments": [{"source": {"path": "b/x.txt"}}], "author": "X"}
     assert [d.describe() for d in diff_json(expected, actual)] == [
         'header.number.text: expected "512-CV/TU", got "513-CV/TU"',
         'recipients[1]: missing (expected "B")',
