@@ -1,0 +1,84 @@
+"""Legacy text found by content, where no font name tells: plain-text files, PDF pages.
+
+The candidate decodings are scored (legacy_score); one is taken only when it clearly reads
+better than the text as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from .legacy import CONVERTERS, is_surface
+from .legacy_score import choose_encoding, gain
+
+# Encodings told apart by content in plain text (low-byte Unicode is a PDF font fault).
+TEXT_ENCODINGS = ("tcvn3", "vni", "cp1258", "viqr")
+# VIQR is ASCII (quotes aside): text with more of anything else is not tried as VIQR.
+VIQR_MAX_NON_ASCII = 0.01
+# Characters scored to choose the encoding (some 400 words); the whole text is then converted.
+DETECT_SAMPLE = 2000
+
+
+def detect(text: str, encodings: Iterable[str] = TEXT_ENCODINGS) -> tuple[str, str] | None:
+    """(encoding, Unicode text) of `text` (a surface string) when it clearly reads as a legacy
+    encoding, else None. TCVN3 headings typed for `…H` fonts have lower-case codes inside
+    capitals, which are restored (`CéNG` -> `CỘNG`): no font says they were capitals here."""
+    sample = text[:DETECT_SAMPLE]
+    if len(sample) - len(sample.encode("ascii", "ignore")) > VIQR_MAX_NON_ASCII * len(sample):
+        encodings = [name for name in encodings if name != "viqr"]
+    found = choose_encoding(sample, {name: CONVERTERS[name] for name in encodings})
+    if found is None:
+        return None
+    encoding, decoded = found
+    if len(sample) < len(text):
+        decoded = CONVERTERS[encoding](text)
+    return encoding, restore_capitals(decoded) if encoding == "tcvn3" else decoded
+
+
+def convert_lines(lines: list[str], encodings: Iterable[str] = TEXT_ENCODINGS) -> tuple[list[str], list[str | None]]:
+    """Convert the legacy lines of a Unicode text: the lines a legacy surface could hold are
+    scored together to find their encoding, then each is converted if that reads better.
+    Returns the lines and, per line, the encoding it was converted from."""
+    done: list[str | None] = [None] * len(lines)
+    candidates = [i for i, line in enumerate(lines) if line.strip() and is_surface(line)]
+    if not candidates:
+        return lines, done
+    found = detect("\n".join(lines[i] for i in candidates), encodings)
+    if found is None:
+        return lines, done
+    encoding, decoded = found
+    out = list(lines)
+    for i, converted in zip(candidates, decoded.split("\n")):
+        if converted != lines[i] and gain(lines[i], converted)[0] > 0:
+            out[i], done[i] = converted, encoding
+    return out, done
+
+
+_LOWER_ASCII = regex.compile(r"[a-z]")
+_UPPER = regex.compile(r"\p{Lu}")
+# A line without lower-case ASCII letters: capitals, when a word of it shows two capitals.
+_CAPITALS_LINE = regex.compile(r"^[^a-z\n]*\p{Lu}[^a-z\n]*$", regex.M)
+
+
+# A word with a capital and a lower-case letter but no lower-case ASCII: the only words
+# _restore_word may change.
+_MIXED_WORD = regex.compile(r"(?<!\S)(?=[^\sa-z]*\p{Lu})(?=[^\sa-z]*\p{Ll})[^\sa-z]+(?!\S)")
+
+
+def restore_capitals(text: str) -> str:
+    """Upper-case the lines and words in capitals whose toned letters came out lower case."""
+    return _MIXED_WORD.sub(_restore_word, _CAPITALS_LINE.sub(_restore_line, text))
+
+
+def _restore_line(m: regex.Match[str]) -> str:
+    line = m.group(0)
+    return line.upper() if any(w.isalpha() and len(_UPPER.findall(w)) >= 2 for w in line.split()) else line
+
+
+def _restore_word(m: regex.Match[str]) -> str:
+    word = m.group(0)
+    first = next((ch for ch in word if ch.isalpha()), "")
+    uppers = len(_UPPER.findall(word))
+    return word.upper() if uppers >= 2 or (uppers == 1 and not first.isupper()) else word
