@@ -226,9 +226,11 @@ def test_page_numbers_and_running_footer_removed(engine):
 
 def test_unmapped_glyphs_are_dropped_and_noted():
     for engine in ENGINES:
+        raw = read("hd-545-hd-btv-hiep-hoi-ccv-2025.pdf", engine)
+        assert ("pdf.unmapped_glyphs", "dropped 2 glyphs without a Unicode mapping on pages 3-4") in raw.notes
+        # ttr-298's control characters are letters of its low-byte text (test_legacy), not junk
         raw = read("ttr-298-ttr-cat-pc04-2025-tcvn3.pdf", engine)
-        code, message = next(note for note in raw.notes if note[0] == "pdf.unmapped_glyphs")
-        assert message.endswith("on page 1")
+        assert not any(note[0] == "pdf.unmapped_glyphs" for note in raw.notes)
         assert any("Times-Roman" in b.fonts for b in raw.blocks)  # font names stay for legacy-encoding checks
 
 

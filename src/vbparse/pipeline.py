@@ -10,6 +10,7 @@ from .extract.signature import extract_signatures
 from .extract.sections import extract_sections
 from .model import DigitalSignature, Document, Header, Severity, Source, Zone
 from .normalise import Line, Prepared
+from .normalise.legacy_report import LABELS, regions
 from .normalise.quality import assess
 from .segment import (
     find_boilerplate, find_byline, find_document_starts, find_preamble_end, find_report_title, find_tail,
@@ -35,7 +36,7 @@ def build_document(prep: Prepared, path: str | None) -> Document:
 def _source(prep: Prepared, path: str | None) -> Source:
     raw = prep.raw
     stamp = DigitalSignature(**raw.digital_signature) if raw.digital_signature else None
-    return Source(path=path, format=raw.format, sha256=raw.sha256, encoding=raw.encoding,
+    return Source(path=path, format=raw.format, sha256=raw.sha256, encoding=prep.encoding,
                   pages=raw.pages, digital_signature=stamp)
 
 
@@ -43,7 +44,8 @@ def _build(prep: Prepared, path: str | None, notes: list[tuple[str, str]]) -> Do
     ctx = Context(prep)
     for code, message in notes:
         ctx.note(NOTE_SEVERITY.get(code, "info"), code, message)
-    for severity, code, message in assess(prep.text):
+    _note_conversions(ctx)
+    for severity, code, message in assess("\n".join(l.text for l in prep.lines if not l.legacy)):
         ctx.note(severity, code, message)  # type: ignore[arg-type]
     lines = ctx.lines
     skip = find_boilerplate(ctx)
@@ -117,6 +119,17 @@ def _build(prep: Prepared, path: str | None, notes: list[tuple[str, str]]) -> Do
         _check_document(ctx, document)
     document.diagnostics = ctx.diagnostics
     return document
+
+
+def _note_conversions(ctx: Context) -> None:
+    """One `text.legacy_encoding` per run of lines converted alike. Low-byte text is decoded by
+    guessing among letters that share a byte, so it is a warning."""
+    for first, last, kinds in regions(ctx.lines):
+        names = " and ".join(LABELS[kind] for kind in kinds.split("+"))
+        count = last.index - first.index + 1
+        severity: Severity = "warning" if "unicode-low-byte" in kinds else "info"
+        ctx.note(severity, "text.legacy_encoding", f"converted from {names} to Unicode ({count} lines)",
+                 ctx.span(first.start, last.end))
 
 
 def _zone(ctx: Context, zones: list[Zone], name: str, lines: list[Line]) -> None:

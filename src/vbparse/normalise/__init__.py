@@ -2,7 +2,8 @@
 
 Each block becomes one line of `text` (NFC, look-alikes mapped, invisible characters and
 markdown emphasis removed, spaces collapsed); runs of blank lines collapse to one. `fold`
-is the tone-folded twin of `text`, the same length, used only for matching.
+is the tone-folded twin of `text`, the same length, used only for matching. Each line keeps
+what was converted to give it (legacy encodings, NFD), for the diagnostics and `encoding`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from ..readers.base import RawInput
 from .fold import fold_tones
+from .legacy_report import block_conversions, describe
 from .unicode import normalise_line
 
 __all__ = ["Line", "Prepared", "prepare", "fold_tones"]
@@ -27,6 +29,7 @@ class Line:
     row: int | None = None
     column: int | None = None
     indent: int = 0
+    legacy: str | None = None  # conversions that gave this line: "tcvn3", "nfd", "vni+tcvn3"
 
     @property
     def blank(self) -> bool:
@@ -40,13 +43,14 @@ class Prepared:
     lines: list[Line]
     raw: RawInput
     notes: list[tuple[str, str]] = field(default_factory=list)
+    encoding: str | None = None  # the codec and every conversion found: "utf-8+tcvn3"
 
     def slice(self, first: int, stop: int) -> Prepared:
         """Lines [first, stop) as a Prepared of their own, offsets re-based to its text."""
         lines = self.lines[first:stop]
         base, end = lines[0].start, lines[-1].end
         moved = [replace(l, index=i, start=l.start - base, end=l.end - base) for i, l in enumerate(lines)]
-        return Prepared(self.text[base:end], self.fold[base:end], moved, self.raw, [])
+        return Prepared(self.text[base:end], self.fold[base:end], moved, self.raw, [], self.encoding)
 
 
 def prepare(raw: RawInput) -> Prepared:
@@ -54,14 +58,18 @@ def prepare(raw: RawInput) -> Prepared:
     lines: list[Line] = []
     offset = 0
     removed_markup = 0
+    kinds: dict[str, None] = {}  # every conversion, in order of appearance
     for block in raw.blocks:
         text, removed = normalise_line(block.text)
         removed_markup += removed
         if not text and (not lines or lines[-1].blank):
             continue  # leading blank lines and runs of blanks collapse
+        converted = block_conversions(block) if text else None
+        if converted:
+            kinds.update(dict.fromkeys(converted.split("+")))
         line = Line(
             len(lines), offset, offset + len(text), text,
-            block.page, block.bbox, block.row, block.column, block.indent,
+            block.page, block.bbox, block.row, block.column, block.indent, converted,
         )
         lines.append(line)
         parts.append(text)
@@ -73,4 +81,4 @@ def prepare(raw: RawInput) -> Prepared:
     notes = list(raw.notes)
     if removed_markup:
         notes.append(("text.markup_removed", f"removed {removed_markup} markdown emphasis markers"))
-    return Prepared(text, fold_tones(text), lines, raw, notes)
+    return Prepared(text, fold_tones(text), lines, raw, notes, describe(raw.encoding, kinds))

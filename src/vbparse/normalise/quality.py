@@ -1,4 +1,9 @@
-"""Text-quality checks: say when a text layer cannot be trusted, rather than parse it."""
+"""Text-quality checks: say when a text layer cannot be trusted, rather than parse it.
+
+The pipeline runs them on the lines no legacy conversion gave (normalise.legacy): what is left
+looking like TCVN3/VNI bytes came in a font that did not say so and did not read clearly
+enough by content to be converted.
+"""
 
 from __future__ import annotations
 
@@ -25,8 +30,8 @@ def assess(text: str) -> list[tuple[str, str, str]]:
     suspect = len(_SUSPECT.findall(text)) / letters
     if suspect > _MAX_SUSPECT:
         return [("error", "text.legacy_encoding_suspected",
-                 f"{suspect:.0%} of letters look like TCVN3/VNI bytes read as Latin-1; "
-                 "legacy encodings are not converted by this version")]
+                 f"{suspect:.0%} of letters look like TCVN3/VNI bytes read as Latin-1 and were not converted: "
+                 "no legacy font name, and the content did not read clearly as a legacy encoding")]
     vietnamese = len(_VIETNAMESE.findall(text)) / letters
     if vietnamese < _MIN_VIETNAMESE:
         return [("error", "text.diacritics_missing",

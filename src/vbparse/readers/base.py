@@ -24,6 +24,7 @@ class Block:
     indent: int = 0  # leading spaces in the source line (captions are often indented)
     fonts: tuple[str, ...] = ()  # font names of the runs/characters, for legacy-encoding detection
     align: str | None = None  # "center" | "right" | "justify" when the format records it
+    legacy: str | None = None  # legacy encoding(s) the reader converted this text from: "tcvn3", "vni+tcvn3"
 
 
 @dataclass(slots=True)

@@ -3,7 +3,8 @@
 The XML is walked directly with lxml (python-docx proxies per run are too slow for the
 speed target and hide text boxes, content controls and numbering). Each block is one
 visual line; table cells are read column-aware (all lines of cell 0, then cell 1, …)
-because the header and signature blocks of these documents are two-column tables.
+because the header and signature blocks of these documents are two-column tables. Runs set
+in legacy fonts (`.VnTime`, `.VnTimeH`, `VNI-Times`) are converted to Unicode line by line.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ import posixpath
 import zipfile
 import zlib
 from dataclasses import dataclass
+from itertools import groupby
 
 from lxml import etree
 
 from ..errors import (
     EmptyInputError, EncryptedInputError, InputTooLargeError, TruncatedInputError, UnreadableInputError,
 )
+from ..normalise.legacy import convert_by_font, font_encoding, reads_worse
 from .base import Block, RawInput
 from .docx_numbering import MC, W, Numbering
 
@@ -36,7 +39,7 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_commen
 P, TBL, TR, TC, SDT, SDT_CONTENT = (f"{W}{t}" for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent"))
 R, T, RPR, PPR, TCPR = (f"{W}{t}" for t in ("r", "t", "rPr", "pPr", "tcPr"))
 TAB, PTAB, BR, CR = (f"{W}{t}" for t in ("tab", "ptab", "br", "cr"))
-NB_HYPHEN, SYM, TXBX = f"{W}noBreakHyphen", f"{W}sym", f"{W}txbxContent"
+NB_HYPHEN, SOFT_HYPHEN, SYM, TXBX = f"{W}noBreakHyphen", f"{W}softHyphen", f"{W}sym", f"{W}txbxContent"
 RFONTS, RSTYLE, PSTYLE, JC, NUMPR = (f"{W}{t}" for t in ("rFonts", "rStyle", "pStyle", "jc", "numPr"))
 CUSTOM_XML = f"{W}customXml"
 _ASCII, _HANSI, _ASCII_THEME, _HANSI_THEME = (f"{W}{t}" for t in ("ascii", "hAnsi", "asciiTheme", "hAnsiTheme"))
@@ -272,18 +275,40 @@ class _Lines:
     __slots__ = ("done", "parts", "fonts")
 
     def __init__(self) -> None:
-        self.done: list[tuple[str, tuple[str, ...]]] = []
-        self.parts: list[str] = []
+        self.done: list[tuple[str, tuple[str, ...], str | None]] = []  # text, fonts, conversions
+        self.parts: list[tuple[str, str | None]] = []  # text and font of each run piece
         self.fonts: list[str] = []
 
     def add(self, text: str, font: str | None) -> None:
-        self.parts.append(text)
+        self.parts.append((text, font))
         if font and font not in self.fonts:
             self.fonts.append(font)
 
     def newline(self) -> None:
-        self.done.append(("".join(self.parts), tuple(self.fonts)))
+        text, converted = _convert_legacy_runs(self.parts)
+        self.done.append((text, tuple(self.fonts), converted))
         self.parts, self.fonts = [], []
+
+
+def _convert_legacy_runs(parts: list[tuple[str, str | None]]) -> tuple[str, str | None]:
+    """The line's text with runs of legacy fonts converted, and the encodings converted.
+    Neighbouring runs of one legacy font are converted together: Word splits runs anywhere,
+    even between a VNI letter and its mark."""
+    text = "".join(piece for piece, _ in parts)
+    if not any(font_encoding(font) for _, font in parts):
+        return text, None
+    pieces: list[str] = []
+    kinds: list[str] = []
+    for legacy, group in groupby(parts, key=lambda part: font_encoding(part[1])):
+        run = "".join(piece for piece, _ in group)
+        converted = convert_by_font(run, *legacy) if legacy else None
+        if converted is not None and converted != run and legacy[0] not in kinds:
+            kinds.append(legacy[0])
+        pieces.append(run if converted is None else converted)
+    converted_line = "".join(pieces)
+    if not kinds or reads_worse(text, converted_line):
+        return text, None
+    return converted_line, "+".join(kinds)
 
 
 class _Walker:
@@ -328,10 +353,13 @@ class _Walker:
         label = self.label(own, style, sid)
         done = lines.done
         if label:
-            text, fonts = done[0]
-            done[0] = (f"{label} {text}" if text else label, fonts)
+            text, fonts, converted = done[0]
+            done[0] = (f"{label} {text}" if text else label, fonts, converted)
         align = (own.align if own.align is not None else style.align) or None
-        self.blocks.extend(Block(text, row=row, column=col, fonts=fonts, align=align) for text, fonts in done)
+        self.blocks.extend(
+            Block(text, row=row, column=col, fonts=fonts, align=align, legacy=converted)
+            for text, fonts, converted in done
+        )
         for box in boxes:  # text boxes read right after the paragraph that anchors them
             self.body(box, row, col)
 
@@ -378,6 +406,8 @@ class _Walker:
                 lines.newline()
             elif tag == NB_HYPHEN:
                 lines.add("-", None)
+            elif tag == SOFT_HYPHEN and font_encoding(font):
+                lines.add("\u00ad", font)  # Word keeps the TCVN3 `ư` byte as an optional hyphen
             elif tag == SYM:
                 lines.add(_symbol(el), None)
             elif tag in _BOX_HOLDERS:
@@ -386,7 +416,7 @@ class _Walker:
                 branch = _branch(el)
                 if branch is not None:
                     self.run(branch, lines, boxes, font)
-            # w:instrText (field codes), w:delText, w:softHyphen, w:fldChar: not shown
+            # w:instrText (field codes), w:delText, w:softHyphen (in other fonts), w:fldChar: not shown
 
 
 def _cells(parent: etree._Element, tag: str):

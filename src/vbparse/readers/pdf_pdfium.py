@@ -13,6 +13,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..errors import EncryptedInputError, UnreadableInputError
+from ..normalise.legacy_tables import LOW_BYTE_CONTROLS
+from .pdf_legacy import convert_glyphs
 from .pdf_lines import Glyph
 from .pdf_page import PageGlyphs, Rect, is_junk
 
@@ -178,7 +180,8 @@ def _glyphs(
     characters (all when None), and the count of unmapped characters dropped.
 
     Spaces PDFium inserts where it sees a word gap count like real ones: for some producers it
-    flags the real space glyphs as inserted ones too.
+    flags the real space glyphs as inserted ones too. Legacy-encoded text is converted
+    (pdf_legacy); the control characters that are letters of low-byte text wait for it.
     """
     raw = textpage.raw
     text = _text(textpage)
@@ -186,7 +189,7 @@ def _glyphs(
     # only breaks words, unmapped characters are junk; neither gets a glyph.
     alphabet = set(text)
     breaks = {ch for ch in alphabet if ch.isspace()} - {" "}
-    junk_chars = {ch for ch in alphabet if is_junk(ch)} - breaks
+    junk_chars = {ch for ch in alphabet if is_junk(ch)} - breaks - LOW_BYTE_CONTROLS
     dropped = breaks | junk_chars
     junk = sum(map(text.count, junk_chars))
     end = len(text) if split is None else split
@@ -231,7 +234,9 @@ def _glyphs(
         if em_min < bottom - top < em_max:
             top = bottom - size
         glyphs.append((ch, left, top, right, bottom, font))
-    return glyphs, content, junk
+    head, head_junk = convert_glyphs(glyphs[:content])
+    tail, tail_junk = convert_glyphs(glyphs[content:])
+    return head + tail, len(head), junk + head_junk + tail_junk
 
 
 def _text(textpage: pdfium.PdfTextPage) -> str:

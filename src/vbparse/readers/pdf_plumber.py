@@ -21,6 +21,8 @@ from pdfminer.utils import apply_matrix_pt, decode_text, mult_matrix
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import EncryptedInputError, UnreadableInputError
+from ..normalise.legacy_tables import LOW_BYTE_CONTROLS
+from .pdf_legacy import convert_glyphs
 from .pdf_lines import Glyph
 from .pdf_page import PageGlyphs, Rect, is_junk
 
@@ -97,21 +99,30 @@ def _read_page(pdf: pdfplumber.PDF, page: pdfplumber.page.Page) -> PageGlyphs:
 
 
 def _glyphs(chars: list[dict]) -> tuple[list[Glyph], int]:
+    """Glyphs of pdfminer's characters, legacy-encoded text converted (pdf_legacy), and the
+    count of unmapped ones dropped. pdfminer shows an unmapped code as "(cid:N)"; the codes
+    that are letters of low-byte text wait for the converter."""
     glyphs: list[Glyph] = []
     junk = 0
     for char in chars:
         text = char["text"]
         if text.startswith("(cid:"):
-            junk += 1
-            continue
+            text = _LOW_BYTE_CIDS.get(text, "")
+            if not text:
+                junk += 1
+                continue
         for ch in text:  # ligatures arrive as several characters in one glyph
             if ch.isspace():
                 ch = " "
-            elif is_junk(ch):
+            elif is_junk(ch) and ch not in LOW_BYTE_CONTROLS:
                 junk += 1
                 continue
             glyphs.append((ch, char["x0"], char["top"], char["x1"], char["bottom"], char["fontname"]))
-    return glyphs, junk
+    glyphs, dropped = convert_glyphs(glyphs)
+    return glyphs, junk + dropped
+
+
+_LOW_BYTE_CIDS = {f"(cid:{ord(ch)})": ch for ch in LOW_BYTE_CONTROLS}
 
 
 def _annotation_chars(pdf: pdfplumber.PDF, page: pdfplumber.page.Page) -> Iterator[tuple[Rect, list[dict]]]:

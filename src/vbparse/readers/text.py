@@ -1,21 +1,25 @@
-"""Plain-text reader: decoding (UTF-8 with/without BOM, UTF-16, Windows-1258) and lines."""
+"""Plain-text reader: decoding (UTF-8 with/without BOM, UTF-16, legacy encodings) and lines.
+
+Bytes that are not UTF-8 are read as a legacy encoding (TCVN3, VNI, Windows-1258) found by
+content scoring; a Unicode file may still carry legacy text (TCVN3 pasted as Latin-1), which
+is converted line by line. Each converted block names its encoding in `Block.legacy`.
+"""
 
 from __future__ import annotations
 
 import codecs
 import hashlib
-import unicodedata
 
 import regex
 
-from ..normalise.quality import SUSPECT_CHARS
 from ..errors import BinaryInputError, DecodingError, EmptyInputError
+from ..normalise import legacy_text
+from ..normalise.legacy import CONVERTERS, surface_of_bytes
 from .base import Block, RawInput
 
 # A cell separator used by table-to-text converters (vbpl.vn exports, our own DOCX dumps):
 # "CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" is one table row of two cells.
 CELL_SEPARATOR = " | "
-
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -33,16 +37,14 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    try:
-        text = data.decode("cp1258")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and _looks_vietnamese(text):
-        return text, "cp1258"
-    raise DecodingError(
-        f"bytes are not valid UTF-8 (first bad byte at offset {utf8_error.start}) and do not read "
-        "as Windows-1258 Vietnamese; legacy TCVN3/VNI text is not supported by this version"
-    )
+    found = legacy_text.detect(surface_of_bytes(data))
+    if found is None:
+        raise DecodingError(
+            f"bytes are not valid UTF-8 (first bad byte at offset {utf8_error.start}) and do not read as "
+            "Vietnamese in TCVN3, VNI or Windows-1258"
+        )
+    encoding, text = found
+    return text, encoding
 
 
 def _strict(data: bytes, encoding: str) -> str:
@@ -67,16 +69,6 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _looks_vietnamese(text: str) -> bool:
-    composed = unicodedata.normalize("NFC", text)
-    letters = sum(ch.isalpha() for ch in composed)
-    if letters == 0:
-        return False
-    suspect = sum(ch in SUSPECT_CHARS for ch in composed)
-    loose_marks = sum(unicodedata.combining(ch) != 0 for ch in composed)
-    return (suspect + loose_marks) / letters < 0.01
-
-
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
@@ -90,15 +82,25 @@ def read_text(data: bytes) -> RawInput:
         raise BinaryInputError("input is binary data, not text")
     if not text.strip():
         raise EmptyInputError("input has no text")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if encoding in CONVERTERS:  # the whole file was legacy bytes
+        converted: list[str | None] = [encoding] * len(lines)
+    else:
+        lines, converted = legacy_text.convert_lines(lines)
     blocks: list[Block] = []
     row = 0
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for line, kind in zip(lines, converted):
         stripped = line.lstrip(" \t\u00a0")
         indent = len(line) - len(stripped)
         if CELL_SEPARATOR in f" {line} ":  # also "| TM. CHÍNH PHỦ": an empty first cell
             row += 1
             for column, cell in enumerate(f" {line} ".split(CELL_SEPARATOR)):
-                blocks.append(Block(cell, row=row, column=column))
+                blocks.append(Block(cell, row=row, column=column, legacy=_converted(cell, kind)))
         else:
-            blocks.append(Block(line, indent=indent))
+            blocks.append(Block(line, indent=indent, legacy=_converted(line, kind)))
     return RawInput(blocks, "text", hashlib.sha256(data).hexdigest(), encoding)
+
+
+def _converted(text: str, kind: str | None) -> str | None:
+    """The encoding a block was converted from: none for ASCII, which every encoding leaves as is."""
+    return None if kind is None or text.isascii() else kind
