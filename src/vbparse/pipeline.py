@@ -128,7 +128,7 @@ def _note_conversions(ctx: Context) -> None:
         names = " and ".join(LABELS[kind] for kind in kinds.split("+"))
         count = last.index - first.index + 1
         severity: Severity = "warning" if "unicode-low-byte" in kinds else "info"
-        ctx.note(severity, "text.legacy_encoding", f"converted from {names} to Unicode ({count} lines)",
+        ctx.note(severity, "text.legacy_encoding", f"{count} lines converted to Unicode from {names}",
                  ctx.span(first.start, last.end))
 
 

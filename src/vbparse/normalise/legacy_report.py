@@ -19,7 +19,7 @@ LABELS = {
     "vni": "VNI",
     "viqr": "VIQR",
     "cp1258": "Windows-1258",
-    "unicode-low-byte": "Unicode cut to one byte per letter",
+    "unicode-low-byte": "letters cut to the low byte of their code point (a broken PDF font encoding)",
     "nfd": "decomposed Unicode (NFD)",
 }
 
