@@ -44,3 +44,21 @@ def test_right_or_other_words_are_left_alone(text):
 
 def test_bare_keeps_length():
     assert bare("Đảng ủy Ượ") == "dang uy uo"
+
+
+def test_a_document_with_damaged_keywords_parses_and_reports_each_repair():
+    import vbparse
+
+    text = ("TINH UY LAM DONG\nSố 12-CV/TU\nĐẢNG CỘNG SÁN VIỆT NAM\nLâm Đồng, ngày 03 tháng 9 năm 2025\nV/v cử cán bộ\n\n"
+            "Kinh gửi: Sở Nội vụ tỉnh Lâm Đồng\n\n1. Nội dung.\n\nNoi nhận:\n- Như trên;\n- Lưu VT.\n\n"
+            "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn A\n")
+    doc = vbparse.parse(text)
+    assert (doc.header.heading, doc.header.issuer) == ("ĐẢNG CỘNG SẢN VIỆT NAM", "TỈNH ỦY LAM DONG")
+    assert (doc.recipients, doc.distribution) == (["Sở Nội vụ tỉnh Lâm Đồng"], ["Như trên", "Lưu VT"])
+    repairs = [(d.message, doc.text[d.span.start : d.span.end]) for d in doc.diagnostics if d.code == "text.keyword_repaired"]
+    assert repairs == [
+        ("'TINH UY' read as 'TỈNH ỦY'", "TỈNH ỦY"),
+        ("'ĐẢNG CỘNG SÁN VIỆT NAM' read as 'ĐẢNG CỘNG SẢN VIỆT NAM'", "ĐẢNG CỘNG SẢN VIỆT NAM"),
+        ("'Kinh gửi' read as 'Kính gửi'", "Kính gửi"),
+        ("'Noi nhận' read as 'Nơi nhận'", "Nơi nhận"),
+    ]

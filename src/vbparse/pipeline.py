@@ -45,6 +45,7 @@ def _build(prep: Prepared, path: str | None, notes: list[tuple[str, str]]) -> Do
     for code, message in notes:
         ctx.note(NOTE_SEVERITY.get(code, "info"), code, message)
     _note_conversions(ctx)
+    _note_repairs(ctx)
     for severity, code, message in assess("\n".join(l.text for l in prep.lines if not l.legacy)):
         ctx.note(severity, code, message)  # type: ignore[arg-type]
     lines = ctx.lines
@@ -130,6 +131,14 @@ def _note_conversions(ctx: Context) -> None:
         severity: Severity = "warning" if "unicode-low-byte" in kinds else "info"
         ctx.note(severity, "text.legacy_encoding", f"{count} lines converted to Unicode from {names}",
                  ctx.span(first.start, last.end))
+
+
+def _note_repairs(ctx: Context) -> None:
+    """Each structural keyword whose lost marks were restored (normalise.repair), with its span."""
+    for line in ctx.lines:
+        for r in line.repairs:
+            ctx.note("info", "text.keyword_repaired", f"'{r.before}' read as '{r.after}'",
+                     ctx.span(line.start + r.start, line.start + r.end))
 
 
 def _zone(ctx: Context, zones: list[Zone], name: str, lines: list[Line]) -> None:

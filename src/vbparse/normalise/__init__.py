@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from ..readers.base import RawInput
 from .fold import fold_tones
 from .legacy_report import block_conversions, describe
+from .repair import Repair, repair_keywords
 from .unicode import normalise_line
 
 __all__ = ["Line", "Prepared", "prepare", "fold_tones"]
@@ -30,6 +31,7 @@ class Line:
     column: int | None = None
     indent: int = 0
     legacy: str | None = None  # conversions that gave this line: "tcvn3", "nfd", "vni+tcvn3"
+    repairs: tuple[Repair, ...] = ()  # keywords whose lost marks were restored, offsets in the line
 
     @property
     def blank(self) -> bool:
@@ -61,6 +63,7 @@ def prepare(raw: RawInput) -> Prepared:
     kinds: dict[str, None] = {}  # every conversion, in order of appearance
     for block in raw.blocks:
         text, removed = normalise_line(block.text)
+        text, repairs = repair_keywords(text)
         removed_markup += removed
         if not text and (not lines or lines[-1].blank):
             continue  # leading blank lines and runs of blanks collapse
@@ -69,7 +72,7 @@ def prepare(raw: RawInput) -> Prepared:
             kinds.update(dict.fromkeys(converted.split("+")))
         line = Line(
             len(lines), offset, offset + len(text), text,
-            block.page, block.bbox, block.row, block.column, block.indent, converted,
+            block.page, block.bbox, block.row, block.column, block.indent, converted, repairs,
         )
         lines.append(line)
         parts.append(text)
