@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
-import regex
+import re
 
 from .fold import fold_tones
 
@@ -36,31 +35,57 @@ KEYWORDS: tuple[str, ...] = (
 )
 
 
-def bare(text: str) -> str:
-    """Every letter without its marks, đ as d, lower case; the same length as `text`."""
-    return "".join(_bare_char(ch) for ch in text)
-
-
-@lru_cache(maxsize=4096)
 def _bare_char(ch: str) -> str:
     if ch in "đĐ":
         return "d"
-    base = unicodedata.normalize("NFD", ch)[0]
-    return base.lower() if len(base) == 1 else ch
+    return unicodedata.normalize("NFD", ch)[0].lower()
 
 
-def _phrase_pattern(phrase: str) -> str:
-    # words of the bare phrase, any spacing between them; a dash may be any dash
-    words = [regex.escape(bare(w)) for w in phrase.split()]
-    return r"\s+".join(w if w != "\\-" else "[-–—]" for w in words)
+# Latin letters with marks (Latin-1 to Latin Extended Additional, where Vietnamese lives) and
+# ASCII capitals: one character each, so the bare text keeps its length.
+_BARE = {cp: _bare_char(chr(cp)) for cp in (*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00))
+         if chr(cp).isalpha()}
 
 
+def bare(text: str) -> str:
+    """Every letter without its marks, đ as d, lower case; the same length as `text`."""
+    return text.translate(_BARE)
+
+
+def _key(bare_text: str) -> str:
+    """A bare phrase with its spacing and dashes made uniform, to look the phrase up."""
+    return " ".join(bare_text.replace("–", "-").replace("—", "-").split())
+
+
+_BY_KEY = {_key(bare(p)): p for p in KEYWORDS}
+
+
+def _trie_pattern(phrases: list[str]) -> str:
+    """One regex for many phrases, common prefixes factored out: far faster than a flat
+    alternation. A space matches any spacing, a dash any dash."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [(_CHAR.get(ch, re.escape(ch)) + emit(child)) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
+
+
+_CHAR = {" ": r"\s+", "-": "[-–—]"}
 # A phrase this long may also be repaired where OCR put wrong marks ("Tụ do" for "Tự do").
 _WRONG_MARKS_MIN_WORDS = 3
-
-_PATTERN = regex.compile(
-    r"(?<![\w])(?:" + "|".join(f"(?P<k{i}>{_phrase_pattern(p)})" for i, p in enumerate(KEYWORDS)) + r")(?![\w])"
-)
+# `re`, not `regex`: on this one ASCII-heavy trie it is four times faster here.
+_PATTERN = re.compile(r"(?<![\w])" + _trie_pattern(sorted(_BY_KEY)) + r"(?![\w])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,19 +99,22 @@ class Repair:
 def repair_keywords(text: str) -> tuple[str, tuple[Repair, ...]]:
     """`text` with the marks of KEYWORDS restored, and what was changed."""
     flat = bare(text)
-    out = list(text)
+    out: list[str] | None = None
     repairs: list[Repair] = []
     for m in _PATTERN.finditer(flat):
-        phrase = KEYWORDS[int(m.lastgroup[1:])]
+        phrase = _BY_KEY[_key(m.group(0))]
         written = text[m.start() : m.end()]
+        if _equivalent(written, phrase):
+            continue
         restored = _restore(written, phrase)
-        if restored is None or restored == written or _equivalent(written, phrase):
+        if restored is None or restored == written:
             continue
         if len(phrase.split()) < _WRONG_MARKS_MIN_WORDS and not _only_marks_missing(written, restored):
             continue  # "bị thu" is not a damaged "BÍ THƯ": short phrases are repaired only where marks are missing
+        out = out or list(text)
         out[m.start() : m.end()] = restored
         repairs.append(Repair(m.start(), m.end(), written, restored))
-    return ("".join(out), tuple(repairs)) if repairs else (text, ())
+    return ("".join(out), tuple(repairs)) if out else (text, ())
 
 
 def _restore(written: str, phrase: str) -> str | None:
