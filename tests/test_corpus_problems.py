@@ -16,7 +16,7 @@ def codes(doc, severity="error"):
 
 @pytest.mark.parametrize("name", ["ttr-511-ttr-cat-pc04-2025-scan.pdf", "cv-4409-bca-c04-2025-saoy-image.pdf"])
 def test_scans_report_the_missing_text_layer(name):
-    doc = vbparse.parse(shared_path("corpus", "pdf", name))
+    doc = vbparse.parse(shared_path("corpus", "pdf", name), ocr="never")  # read by OCR: test_ocr.py
     assert "pdf.no_text_layer" in codes(doc)
     assert doc.header.number is None and doc.signatures == []
 

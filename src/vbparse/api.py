@@ -9,26 +9,34 @@ from .errors import EmptyInputError, InputNotFoundError, InputTooLargeError, Unr
 from .model import Document
 from .normalise import prepare
 from .pipeline import build_document
-from .readers import PDF_ENGINES, read_bytes
+from .readers import OCR_MODES, PDF_ENGINES, OcrMode, read_bytes
 
 MAX_INPUT_BYTES = 200 * 1024 * 1024  # larger inputs are refused, not half-read
+DOCUMENT_EXTENSIONS = (".txt", ".docx", ".doc", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 Source = str | bytes | os.PathLike[str]
 
 
-def parse(source: Source, *, path: str | None = None, pdf_engine: str = "pdfium") -> Document:
+def parse(
+    source: Source, *, path: str | None = None, pdf_engine: str = "pdfium", ocr: OcrMode = "auto"
+) -> Document:
     """Parse a document given as a path, raw bytes, or already-decoded text.
 
     A `str` is taken as a path when it names an existing file and has no newline; otherwise
     as the document's text. `pdf_engine` is "pdfium" (fast, default) or "pdfplumber".
+    `ocr` is "auto" (default: PDF pages without a usable text layer, and images, are read by
+    OCR), "always" (every PDF page too, for a garbled text layer) or "never".
     Raises a `VbparseError` subclass for unreadable input.
     """
     if pdf_engine not in PDF_ENGINES:
         raise ValueError(f"pdf_engine must be one of {PDF_ENGINES}, not {pdf_engine!r}")
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {OCR_MODES}, not {ocr!r}")
     data, path = _load(source, path)
-    prepared = prepare(read_bytes(data, pdf_engine=pdf_engine))
-    # a scan without a text layer is still a document: its diagnostics say why it is empty
-    if not prepared.text.strip() and not any(code == "pdf.no_text_layer" for code, _ in prepared.raw.notes):
+    prepared = prepare(read_bytes(data, pdf_engine=pdf_engine, ocr=ocr))
+    # a scan is still a document when nothing was read on it: its diagnostics say why
+    scan = prepared.raw.ocr is not None or any(code == "pdf.no_text_layer" for code, _ in prepared.raw.notes)
+    if not prepared.text.strip() and not scan:
         raise EmptyInputError("input has no visible text", path=path)
     return build_document(prepared, path)
 
@@ -69,4 +77,4 @@ def _names_a_file(text: str) -> bool:
 
 def _looks_like_path(text: str) -> bool:
     """A one-word string ending in a document extension is a mistyped path, not a text."""
-    return "\n" not in text and " " not in text.strip() and text.strip().lower().endswith((".txt", ".docx", ".doc", ".pdf"))
+    return "\n" not in text and " " not in text.strip() and text.strip().lower().endswith(DOCUMENT_EXTENSIONS)

@@ -64,3 +64,16 @@ class ConverterMissingError(UnreadableInputError):
     """A format needs an external converter that is not installed (LibreOffice for .doc)."""
 
     code = "input.converter_missing"
+
+
+class OcrUnavailableError(UnreadableInputError):
+    """The input needs OCR (an image, or OCR asked for on every page) and OCR is turned off, or
+    Tesseract or its Vietnamese model is not installed; the message says how to enable it."""
+
+    code = "input.ocr_unavailable"
+
+
+class OcrFailedError(UnreadableInputError):
+    """Tesseract was run and failed (crashed, timed out, or could not be started)."""
+
+    code = "input.ocr_failed"

@@ -56,13 +56,27 @@ class DigitalSignature(_Model):
     email: str | None = None
 
 
+class Ocr(_Model):
+    """What OCR read: the pages of a scan, or every page of an image."""
+
+    engine: Literal["tesseract"] = "tesseract"
+    version: str = Field(description="engine version, e.g. '5.3.0'")
+    language: str = Field(description="Tesseract model, 'vie'")
+    dpi: int | None = Field(
+        description="resolution read at: PDF pages are rendered at it, images keep theirs from 150 dpi up"
+    )
+    pages: list[int] = Field(description="1-based pages read by OCR")
+    mean_confidence: float | None = Field(description="mean word confidence, 0-100")
+
+
 class Source(_Model):
     path: str | None = Field(description="input path as given; null for bytes/text/stdin")
-    format: Literal["text", "docx", "pdf"]
+    format: Literal["text", "docx", "pdf", "image"]
     sha256: str = Field(description="hex SHA-256 of the input bytes")
     encoding: str | None = Field(description="encoding the text was decoded from")
     pages: int | None = Field(default=None, description="page count, for paged formats")
     digital_signature: DigitalSignature | None = None
+    ocr: Ocr | None = Field(default=None, description="set when some text was read by OCR")
 
 
 class DocumentNumber(_Model):

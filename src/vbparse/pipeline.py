@@ -8,7 +8,7 @@ from .extract.header import scan_header
 from .extract.lists import extract_distribution, extract_recipients
 from .extract.signature import extract_signatures
 from .extract.sections import extract_sections
-from .model import DigitalSignature, Document, Header, Severity, Source, Zone
+from .model import DigitalSignature, Document, Header, Ocr, Severity, Source, Zone
 from .normalise import Line, Prepared
 from .normalise.legacy_report import LABELS, regions
 from .normalise.quality import assess
@@ -37,7 +37,7 @@ def _source(prep: Prepared, path: str | None) -> Source:
     raw = prep.raw
     stamp = DigitalSignature(**raw.digital_signature) if raw.digital_signature else None
     return Source(path=path, format=raw.format, sha256=raw.sha256, encoding=prep.encoding,
-                  pages=raw.pages, digital_signature=stamp)
+                  pages=raw.pages, digital_signature=stamp, ocr=Ocr(**raw.ocr) if raw.ocr else None)
 
 
 def _build(prep: Prepared, path: str | None, notes: list[tuple[str, str]]) -> Document:

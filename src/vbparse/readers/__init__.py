@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from .base import Block, RawInput
 from .text import read_text
 
-__all__ = ["PDF_ENGINES", "Block", "RawInput", "read_bytes", "sniff_format"]
+__all__ = ["OCR_MODES", "PDF_ENGINES", "Block", "OcrMode", "RawInput", "read_bytes", "sniff_format"]
 
 PDF_ENGINES = ("pdfium", "pdfplumber")
+OcrMode = Literal["auto", "always", "never"]
+OCR_MODES: tuple[OcrMode, ...] = ("auto", "always", "never")
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _PDF_MAGIC = b"%PDF"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # legacy .doc (and encrypted OOXML)
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")  # PNG, JPEG, TIFF
 
 
 def sniff_format(data: bytes) -> str:
@@ -22,16 +27,26 @@ def sniff_format(data: bytes) -> str:
         return "docx"
     if data.startswith(_OLE_MAGIC):
         return "doc"
+    if data.startswith(_IMAGE_MAGIC):
+        return "image"
     return "text"
 
 
-def read_bytes(data: bytes, *, pdf_engine: str = "pdfium") -> RawInput:
-    """Dispatch to the reader of the format; the heavy readers are imported on first use."""
+def read_bytes(data: bytes, *, pdf_engine: str = "pdfium", ocr: OcrMode = "auto") -> RawInput:
+    """Dispatch to the reader of the format; the heavy readers are imported on first use.
+
+    `ocr` applies to PDFs and images: "auto" (pages without a usable text layer, and images),
+    "always" (every page), "never".
+    """
     fmt = sniff_format(data)
     if fmt == "pdf":
         from .pdf import read_pdf
 
-        return read_pdf(data, engine=pdf_engine)
+        return read_pdf(data, engine=pdf_engine, ocr=ocr)
+    if fmt == "image":
+        from .image import read_image
+
+        return read_image(data, ocr=ocr)
     if fmt == "docx":
         from .docx import read_docx
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Format = Literal["text", "docx", "pdf"]
+Format = Literal["text", "docx", "pdf", "image"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,3 +38,4 @@ class RawInput:
     pages: int | None = None
     notes: list[tuple[str, str]] = field(default_factory=list)  # (diagnostic code, message)
     digital_signature: dict[str, str] | None = None  # PDF signing stamp: {"signer", "time", ...}
+    ocr: dict[str, object] | None = None  # what OCR did: {"engine", "version", "dpi", "pages", ...}

@@ -1,41 +1,61 @@
 """PDF reader: one block per visual line (wrapped lines joined), in reading order.
 
-Steps, page by page so memory stays flat: glyphs from an engine (pdf_pdfium, the default, or
-pdf_plumber) -> words and lines (pdf_lines) -> the signing stamp taken out (pdf_stamp) -> header
-and signature bands split into columns (pdf_bands). Then over the document: running headers,
-footers and page numbers dropped and wrapped lines joined (pdf_flow).
+Steps: glyphs of each page from an engine (pdf_pdfium, the default, or pdf_plumber) -> words
+and lines (pdf_lines), the signing stamp taken out (pdf_stamp). Pages without a usable text
+layer get their words from OCR instead (pdf_render, ocr). Then the steps shared with page
+images (pages): header and signature bands split into columns, running headers, footers and
+page numbers dropped, wrapped lines joined.
 """
 
 from __future__ import annotations
 
 import hashlib
-from itertools import count
+from dataclasses import dataclass
 from types import ModuleType
 
-from ..errors import EmptyInputError, TruncatedInputError, UnreadableInputError
-from . import pdf_pdfium, pdf_plumber
-from .base import Block, RawInput
-from .pdf_bands import split_bands
-from .pdf_flow import drop_furniture, join_paragraphs
-from .pdf_lines import Line, build_lines, build_words
+from ..errors import EmptyInputError, OcrFailedError, TruncatedInputError, UnreadableInputError
+from . import OcrMode, pdf_pdfium, pdf_plumber
+from .base import RawInput
+from .ocr import ENABLE_OCR, OCR_DPI, OcrLog, find_tesseract, page_words, recognise_pages, require_tesseract
+from .pages import lay_out, page_list
+from .pdf_lines import Glyph, Line, Word, build_lines, build_words
 from .pdf_page import PageGlyphs
+from .pdf_render import PageRenderer
 from .pdf_stamp import is_stamp, signature_fallback, stamp_fields
 
 ENGINES: dict[str, ModuleType] = {"pdfium": pdf_pdfium, "pdfplumber": pdf_plumber}
 # Readers tolerate a little junk before the header and after the end marker.
 HEADER_WINDOW = 1024
 TRAILER_WINDOW = 2048
+# In auto mode a page with text is still read by OCR when it has fewer letters than this and
+# images cover this share of it: a scan with a copy mark ("SAO Y", "Bộ Công an") typed on.
+SCAN_MAX_LETTERS = 200
+SCAN_IMAGE_SHARE = 0.5
 
 
-def read_pdf(data: bytes, engine: str = "pdfium") -> RawInput:
+@dataclass(slots=True)
+class _Scanned:
+    """A page to read by OCR: where its lines go in the page list, and its form-field words."""
+
+    place: int
+    number: int
+    fields: list[Word]
+
+
+def read_pdf(data: bytes, engine: str = "pdfium", ocr: OcrMode = "auto", ocr_dpi: int = OCR_DPI) -> RawInput:
+    """`ocr`: "auto" reads pages without a usable text layer by OCR, "always" every page,
+    "never" none (a scan then gives the `pdf.no_text_layer` diagnostic). Pages are rendered
+    for OCR at `ocr_dpi`."""
     module = ENGINES.get(engine)
     if module is None:
         raise ValueError(f"unknown PDF engine {engine!r}: use one of {', '.join(ENGINES)}")
     _check_envelope(data)
     doc = module.open_document(data)
+    renderer = PageRenderer(data)
     try:
-        return _read(module, doc, data)
+        return _read(module, doc, data, ocr, renderer, ocr_dpi)
     finally:
+        renderer.close()
         module.close(doc)
 
 
@@ -48,16 +68,16 @@ def _check_envelope(data: bytes) -> None:
         raise TruncatedInputError(f"the PDF is truncated: no %%EOF end marker ({len(data)} bytes)")
 
 
-def _read(module: ModuleType, doc: object, data: bytes) -> RawInput:
+def _read(module: ModuleType, doc: object, data: bytes, ocr: OcrMode, renderer: PageRenderer, dpi: int) -> RawInput:
     total = module.page_count(doc)
     signatures = module.signature_fields(doc)  # before pages are read: flattening drops the fields
-    rows = count(1)
     pages: list[list[Line]] = []
     heights: list[float] = []
     stamp: dict[str, str] = {}
     no_text: list[int] = []
     junk: dict[int, int] = {}
     unreadable: list[str] = []
+    scanned: list[_Scanned] = []
     for index in range(total):
         try:
             page = module.read_page(doc, index)
@@ -68,63 +88,94 @@ def _read(module: ModuleType, doc: object, data: bytes) -> RawInput:
             junk[page.number] = page.junk
         if not any(g[0] != " " for g in page.content):
             no_text.append(page.number)
-        lines = _page_lines(page, stamp)
-        lines = split_bands(lines, not any(pages), rows)
-        for line in lines:
-            line.words = []  # only text and boxes are needed from here on
-        pages.append(lines)
+        fields = _form_field_glyphs(page, stamp)
+        if _wants_ocr(ocr, page, renderer):
+            scanned.append(_Scanned(len(pages), page.number, build_words(fields)))
+        pages.append(build_lines(build_words(page.content + fields), page.number))
         heights.append(page.height)
-    notes = _notes(no_text, junk, unreadable)
-    removed = drop_furniture(pages, heights)
+    log = _read_scans(scanned, pages, renderer, ocr, dpi) if scanned else None
+    if log is not None:
+        no_text = [number for number in no_text if number not in log.pages]
+    notes = _notes(no_text, junk, unreadable, _unread_because(ocr, log))
+    if log is not None:
+        notes += log.notes()
+    blocks, removed = lay_out(pages, heights)
     if removed:
         notes.append(("pdf.page_furniture_removed", f"removed {removed} running header, footer and page-number lines"))
     for key, value in signature_fallback(signatures).items():
         stamp.setdefault(key, value)
-    blocks = [
-        Block(line.text, line.page, (line.x0, line.top, line.x1, line.bottom), line.row, line.column, fonts=line.fonts)
-        for lines in pages
-        for line in join_paragraphs(lines)
-    ]
     return RawInput(
         blocks, "pdf", hashlib.sha256(data).hexdigest(), None, total, notes, stamp or None,
+        ocr=log.summary() if log is not None and log.pages else None,
     )
 
 
-def _page_lines(page: PageGlyphs, stamp: dict[str, str]) -> list[Line]:
-    """The page's lines; a signing stamp's lines go into `stamp` instead, other annotation
-    text (the number and date typed into form fields) joins the content."""
-    glyphs = page.content
+def _form_field_glyphs(page: PageGlyphs, stamp: dict[str, str]) -> list[Glyph]:
+    """The glyphs annotations draw that are content (the number and date typed into form
+    fields); a signing stamp's lines go into `stamp` instead."""
+    glyphs: list[Glyph] = []
     for group in page.annotations:
         texts = [line.text for line in build_lines(build_words(group), page.number)]
         if is_stamp(texts):
             for key, value in stamp_fields(texts).items():
                 stamp.setdefault(key, value)
         else:
-            glyphs = glyphs + group
-    return build_lines(build_words(glyphs), page.number)
+            glyphs += group
+    return glyphs
 
 
-def _notes(no_text: list[int], junk: dict[int, int], unreadable: list[str]) -> list[tuple[str, str]]:
+def _wants_ocr(ocr: OcrMode, page: PageGlyphs, renderer: PageRenderer) -> bool:
+    """Always, never, or (auto) when the page has no usable text layer: no text at all, or a
+    few words over a page-sized image (a scan with a copy mark typed on)."""
+    if ocr != "auto":
+        return ocr == "always"
+    letters = sum(1 for g in page.content if g[0].isalpha())
+    if letters == 0:
+        return True
+    return letters < SCAN_MAX_LETTERS and renderer.image_share(page.number - 1) >= SCAN_IMAGE_SHARE
+
+
+def _read_scans(
+    scanned: list[_Scanned], pages: list[list[Line]], renderer: PageRenderer, ocr: OcrMode, dpi: int
+) -> OcrLog | None:
+    """Replace the lines of the scanned pages with those of their OCR words and form fields.
+    None when Tesseract is missing (an error when OCR was asked for on every page)."""
+    if ocr == "always":
+        tesseract = require_tesseract("OCR was asked for on every page")
+    else:
+        tesseract = find_tesseract()
+        if tesseract is None:
+            return None
+    log = OcrLog(tesseract)
+    images = (renderer.render(scan.number - 1, dpi) for scan in scanned)
+    for scan, (image, words) in zip(scanned, recognise_pages(tesseract, images)):
+        try:
+            found = words.result()
+        except OcrFailedError as exc:
+            log.failed.append(f"{scan.number} ({exc})")
+            continue
+        log.record(image, found)
+        pages[scan.place] = build_lines(scan.fields + page_words(found, image.dpi), scan.number)
+    return log
+
+
+def _unread_because(ocr: OcrMode, log: OcrLog | None) -> str:
+    """Why a page without a text layer was not read by OCR."""
+    if ocr == "never":
+        return "OCR is off"
+    return f"OCR is not available: {ENABLE_OCR}" if log is None else "OCR failed"
+
+
+def _notes(no_text: list[int], junk: dict[int, int], unreadable: list[str], why: str) -> list[tuple[str, str]]:
     notes = []
     if no_text:
-        notes.append(("pdf.no_text_layer", f"{_pages(no_text)} {'has' if len(no_text) == 1 else 'have'} no text layer"))
+        verb = "has" if len(no_text) == 1 else "have"
+        notes.append(("pdf.no_text_layer", f"{page_list(no_text)} {verb} no text layer ({why})"))
     if junk:
         notes.append((
             "pdf.unmapped_glyphs",
-            f"dropped {sum(junk.values())} glyphs without a Unicode mapping on {_pages(sorted(junk))}",
+            f"dropped {sum(junk.values())} glyphs without a Unicode mapping on {page_list(sorted(junk))}",
         ))
     if unreadable:
         notes.append(("pdf.page_unreadable", "could not read page " + "; ".join(unreadable)))
     return notes
-
-
-def _pages(numbers: list[int]) -> str:
-    """"page 3", "pages 1-2", "pages 1, 4-6"."""
-    spans: list[list[int]] = []
-    for number in numbers:
-        if spans and number == spans[-1][1] + 1:
-            spans[-1][1] = number
-        else:
-            spans.append([number, number])
-    text = ", ".join(f"{a}-{b}" if a != b else f"{a}" for a, b in spans)
-    return f"{'page' if len(numbers) == 1 else 'pages'} {text}"
