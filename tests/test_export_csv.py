@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from vbparse import parse
 from vbparse.cli import app
 from vbparse.export import ARCHIVE_COLUMNS, archive_record
+from vbparse.model import DigitalSignature, Ocr
 
 from .conftest import SAMPLES
 
@@ -65,3 +66,18 @@ def test_secrecy_mark_sets_mode_and_long_values_are_reported_not_cut():
     long = doc.model_copy(update={"header": doc.header.model_copy(update={"summary": "Về việc " + "x" * 600})})
     record = archive_record(long)
     assert record["over_max_length"] == "subject" and len(record["subject"]) == 608
+
+
+def test_confidence_level_from_signature_and_ocr():
+    doc = parse(SAMPLES / "pdf" / "01-party-cong-van.pdf")  # 2 pages
+
+    def level(**source) -> str:
+        return archive_record(doc.model_copy(update={"source": doc.source.model_copy(update=source)}))["confidenceLevel"]
+
+    def ocr(pages: list[int]) -> Ocr:
+        return Ocr(version="5.3.0", language="vie", dpi=300, pages=pages, mean_confidence=91.0)
+
+    assert level() == ""
+    assert level(digital_signature=DigitalSignature(signer="Văn phòng Tỉnh ủy")) == "01"
+    assert level(ocr=ocr([1, 2])) == "02"  # every page read by OCR: digitised
+    assert level(ocr=ocr([2])) == "03"  # one page by OCR, one from the text layer: mixed

@@ -14,7 +14,7 @@ import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
 
-from ..model import Document, DocumentNumber
+from ..model import Document, DocumentNumber, Source
 from ..normalise.fold import fold_tones
 from ..patterns import shape
 
@@ -43,7 +43,9 @@ TYPE_CODES: dict[str, str] = {
 OTHER_TYPE_CODE = "32"
 LANGUAGE_VIETNAMESE = "01"
 MODE_SECRET = "03"  # Mật: the document carries a secrecy mark
-CONFIDENCE_BORN_DIGITAL = "01"  # Gốc điện tử: electronically signed
+# confidenceLevel: 01 Gốc điện tử (electronically signed), 02 Số hóa (read by OCR), 03 Hỗn hợp
+# (some pages by OCR, the others from a text layer)
+CONFIDENCE_BORN_DIGITAL, CONFIDENCE_DIGITISED, CONFIDENCE_MIXED = "01", "02", "03"
 
 # A secrecy mark printed on its own line in the header area (NĐ 30/2020/NĐ-CP, Phụ lục I).
 _SECRECY_MARK = shape(r"^\s*(?:TUYỆT\s+MẬT|TỐI\s+MẬT|MẬT)\s*$")
@@ -62,7 +64,7 @@ def archive_record(doc: Document) -> dict[str, str]:
         "language": LANGUAGE_VIETNAMESE,
         "numberOfPage": str(doc.source.pages) if doc.source.pages else None,
         "mode": MODE_SECRET if _has_secrecy_mark(doc) else None,
-        "confidenceLevel": CONFIDENCE_BORN_DIGITAL if doc.source.digital_signature else None,
+        "confidenceLevel": _confidence(doc.source),
         "Position": "; ".join(s.position for s in doc.signatures if s.position),
         "FullName": "; ".join(s.signer for s in doc.signatures if s.signer),
     }
@@ -96,6 +98,13 @@ def _notation(number: DocumentNumber) -> str:
     """The symbol without the serial and year: 307-NQ/TU -> NQ/TU, 30/2020/NĐ-CP -> NĐ-CP."""
     rest = number.text.removeprefix(number.serial or "").lstrip("-/")
     return rest.removeprefix(f"{number.year}/") if number.year is not None else rest
+
+
+def _confidence(source: Source) -> str | None:
+    if source.ocr is not None:
+        some_pages = source.pages is not None and len(source.ocr.pages) < source.pages
+        return CONFIDENCE_MIXED if some_pages else CONFIDENCE_DIGITISED
+    return CONFIDENCE_BORN_DIGITAL if source.digital_signature else None
 
 
 def _has_secrecy_mark(doc: Document) -> bool:
