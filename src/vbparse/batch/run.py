@@ -11,13 +11,14 @@ from pathlib import Path
 
 from ..errors import InputNotFoundError, UnreadableInputError
 from ..model import Document
-from .discover import Input
+from .discover import SUPPORTED_SUFFIXES, Input
 from .manifest import CODE_TIMEOUT, CODE_UNSUPPORTED, CODE_WORKER_DIED, ManifestEntry, Status
 from .pool import Lost, WorkerPool
 from .resume import reuse
 from .work import Job, Outcome, ParseWork, parse_file
 
 DEFAULT_TIMEOUT = 60.0
+_UNSUPPORTED = f"not a document file ({', '.join(SUPPORTED_SUFFIXES)})"
 _CHUNK = 1 << 20
 
 Emit = Callable[[ManifestEntry, "str | None"], None]
@@ -68,7 +69,7 @@ def run_batch(
         for index, item in enumerate(ordered):
             output = out_dir / item.output_name if out_dir is not None else None
             if not item.supported:
-                finish(index, _entry(item, None, "skipped", CODE_UNSUPPORTED, "not a .txt, .docx, .doc or .pdf file"))
+                finish(index, _entry(item, None, "skipped", CODE_UNSUPPORTED, _UNSUPPORTED))
                 continue
             try:
                 hashes[index] = sha256 = _file_sha256(item.path)
