@@ -101,7 +101,9 @@ def test_partial_document_exits_1(tmp_path):
     shutil.copy(SAMPLES / "07-bao-cao.txt", tmp_path / "in")
     result = runner.invoke(app, ["parse", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--jobs", "2"])
     assert result.exit_code == 1
-    assert [(e["status"], e["code"]) for e in _manifest(tmp_path / "out")] == [("ok", None), ("partial", "header.date.invalid")]
+    entries = _manifest(tmp_path / "out")
+    assert [(e["status"], e["code"]) for e in entries] == [("ok", None), ("partial", "header.date.invalid")]
+    assert "31" in entries[1]["message"] and entries[1]["output"] == "bad-date.txt.json"
 
 
 def test_jsonl_is_ordered_by_path_whatever_the_jobs(archive, tmp_path):

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import signal
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..api import parse as parse_document
 from ..errors import VbparseError
 from ..export import write_atomic
-from ..model import Document
+from ..model import Diagnostic, Document
 from .manifest import CODE_INTERNAL, CODE_WRITE_FAILED, Status
 
 
@@ -38,14 +38,16 @@ class Outcome:
 
 def outcome_of(doc: Document, seconds: float, text: str | None = None) -> Outcome:
     """ok, or partial when the document has errors in its diagnostics (the first one's code)."""
-    first_error = next(_error_codes(doc), None)
-    return Outcome("partial" if first_error else "ok", first_error, None, doc.source.pages, seconds, text)
+    first = next(_errors(doc), None)
+    if first is None:
+        return Outcome("ok", None, None, doc.source.pages, seconds, text)
+    return Outcome("partial", first.code, first.message, doc.source.pages, seconds, text)
 
 
-def _error_codes(doc: Document):
-    yield from (d.code for d in doc.diagnostics if d.severity == "error")
+def _errors(doc: Document) -> Iterator[Diagnostic]:
+    yield from (d for d in doc.diagnostics if d.severity == "error")
     for attachment in doc.attachments:
-        yield from _error_codes(attachment)
+        yield from _errors(attachment)
 
 
 @dataclass(frozen=True, slots=True)
