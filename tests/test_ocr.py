@@ -6,6 +6,7 @@ Expected corpus values were read off the rendered pages.
 
 from __future__ import annotations
 
+import ctypes
 import importlib.util
 import io
 import os
@@ -13,6 +14,8 @@ import stat
 from functools import cache
 from pathlib import Path
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from PIL import Image
 
@@ -144,6 +147,34 @@ def test_coarse_image_without_resolution_is_enlarged(scans):
     # boxes in points of an A4 page: the number's, as in the twin, within the enlarging's error
     twin = vbparse.parse(SAMPLES / "pdf" / f"{PNG_SCAN}.pdf")
     assert all(abs(a - b) < 8 for a, b in zip(doc.header.spans["number"].bbox, twin.header.spans["number"].bbox))
+
+
+def copy_marked(scan: Path) -> bytes:
+    """The first page of a scan with "SAO Y" typed on it as page text, as e-copy software does."""
+    pdf = pdfium.PdfDocument(scan)
+    for index in range(len(pdf) - 1, 0, -1):
+        pdf.del_page(index)
+    page = pdf[0]
+    mark = pdfium_c.FPDFPageObj_NewTextObj(pdf.raw, b"Times-Roman", ctypes.c_float(12))
+    pdfium_c.FPDFText_SetText(mark, (ctypes.c_ushort * 6)(*map(ord, "SAO Y"), 0))
+    pdfium_c.FPDFPageObj_Transform(mark, 1, 0, 0, 1, 450, 800)
+    pdfium_c.FPDFPage_InsertObject(page.raw, mark)
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+@needs_tesseract
+def test_scan_with_a_typed_on_copy_mark_is_read(scans):
+    data = copy_marked(scans / "09-state-cong-van-scan.pdf")
+    doc = vbparse.parse(data)
+    assert doc.source.ocr.pages == [1]
+    assert doc.text.splitlines()[0] == "SAO Y"  # drawn on the page, so read with it
+    assert (doc.header.number.text, doc.header.date) == ("356/UBND-VP", "2024-10-09")
+    unread = vbparse.parse(data, ocr="never")
+    assert codes(unread)["pdf.no_text_layer"] == "page 1 has no text layer (OCR is off)"
+    assert unread.text == "SAO Y"
 
 
 def test_ocr_never_leaves_a_scan_unread(scans):

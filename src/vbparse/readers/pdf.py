@@ -27,8 +27,8 @@ ENGINES: dict[str, ModuleType] = {"pdfium": pdf_pdfium, "pdfplumber": pdf_plumbe
 # Readers tolerate a little junk before the header and after the end marker.
 HEADER_WINDOW = 1024
 TRAILER_WINDOW = 2048
-# In auto mode a page with text is still read by OCR when it has fewer letters than this and
-# images cover this share of it: a scan with a copy mark ("SAO Y", "Bộ Công an") typed on.
+# A page with text is still a scan (read by OCR in auto mode) when it has fewer letters than
+# this and images cover this share of it: a copy mark ("SAO Y", "Bộ Công an") typed on a scan.
 SCAN_MAX_LETTERS = 200
 SCAN_IMAGE_SHARE = 0.5
 
@@ -86,10 +86,11 @@ def _read(module: ModuleType, doc: object, data: bytes, ocr: OcrMode, renderer: 
             continue
         if page.junk:
             junk[page.number] = page.junk
-        if not any(g[0] != " " for g in page.content):
+        scan = _is_scan(page, renderer)
+        if scan:
             no_text.append(page.number)
         fields = _form_field_glyphs(page, stamp)
-        if _wants_ocr(ocr, page, renderer):
+        if ocr == "always" or (ocr == "auto" and scan):
             scanned.append(_Scanned(len(pages), page.number, build_words(fields)))
         pages.append(build_lines(build_words(page.content + fields), page.number))
         heights.append(page.height)
@@ -124,15 +125,23 @@ def _form_field_glyphs(page: PageGlyphs, stamp: dict[str, str]) -> list[Glyph]:
     return glyphs
 
 
-def _wants_ocr(ocr: OcrMode, page: PageGlyphs, renderer: PageRenderer) -> bool:
-    """Always, never, or (auto) when the page has no usable text layer: no text at all, or a
-    few words over a page-sized image (a scan with a copy mark typed on)."""
-    if ocr != "auto":
-        return ocr == "always"
-    letters = sum(1 for g in page.content if g[0].isalpha())
-    if letters == 0:
+def _is_scan(page: PageGlyphs, renderer: PageRenderer) -> bool:
+    """Has the page no usable text layer? No text at all, or a few words over a page-sized
+    image (a scan with a copy mark typed on)."""
+    if not any(g[0] != " " for g in page.content):
         return True
-    return letters < SCAN_MAX_LETTERS and renderer.image_share(page.number - 1) >= SCAN_IMAGE_SHARE
+    return _few_letters(page.content) and renderer.image_share(page.number - 1) >= SCAN_IMAGE_SHARE
+
+
+def _few_letters(glyphs: list[Glyph]) -> bool:
+    """Fewer than SCAN_MAX_LETTERS letters (counting stops there: text pages have thousands)."""
+    count = 0
+    for glyph in glyphs:
+        if glyph[0].isalpha():
+            count += 1
+            if count >= SCAN_MAX_LETTERS:
+                return False
+    return True
 
 
 def _read_scans(

@@ -24,15 +24,17 @@ class PageRenderer:
         return self._doc
 
     def image_share(self, index: int) -> float:
-        """The share of the page that images cover (a scan: about all of it)."""
+        """The share of the page that images cover (a scan: about all of it). Images drawn
+        inside form XObjects are not counted: their bounds are not in page space."""
         page = self._document()[index]
         try:
-            width, height = page.get_size()
+            x0, y0, x1, y1 = page.get_mediabox()
             covered = 0.0
-            for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
-                left, bottom, right, top = obj.get_pos()
-                covered += max(0.0, min(right, width) - max(left, 0.0)) * max(0.0, min(top, height) - max(bottom, 0.0))
-            return min(1.0, covered / (width * height)) if width and height else 0.0
+            for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=1):
+                left, bottom, right, top = image.get_bounds()
+                covered += max(0.0, min(right, x1) - max(left, x0)) * max(0.0, min(top, y1) - max(bottom, y0))
+            area = (x1 - x0) * (y1 - y0)
+            return min(1.0, covered / area) if area > 0 else 0.0
         finally:
             page.close()
 
