@@ -207,8 +207,10 @@ def test_pure_scan_is_read():
     lines = doc.text.splitlines()
     assert lines[:2] == ["BỘ CÔNG AN", "CÔNG AN TỈNH LÂM ĐÒNG"]  # sic: ồ read as ò
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in lines
-    assert any(line.startswith("Số:") and line.endswith("/TTr-CAT(PC04)") for line in lines)
-    assert any(line.endswith("tháng 12 năm 2025") for line in lines)
+    # the hand-written serial and day, misread with low confidence, are left out, not guessed
+    assert "Số: /TTr-CAT(PC04)" in lines
+    assert (doc.header.number.serial, doc.header.number.type_code) == (None, "TTr")
+    assert "Lâm Đông, tháng 12 năm 2025" in lines  # sic: ồ read as ô
     assert "TỜ TRÌNH" in lines
 
 

@@ -9,10 +9,9 @@ from .errors import EmptyInputError, InputNotFoundError, InputTooLargeError, Unr
 from .model import Document
 from .normalise import prepare
 from .pipeline import build_document
-from .readers import OCR_MODES, PDF_ENGINES, OcrMode, read_bytes
+from .readers import DOCUMENT_SUFFIXES, OCR_MODES, PDF_ENGINES, OcrMode, read_bytes
 
 MAX_INPUT_BYTES = 200 * 1024 * 1024  # larger inputs are refused, not half-read
-DOCUMENT_EXTENSIONS = (".txt", ".docx", ".doc", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 Source = str | bytes | os.PathLike[str]
 
@@ -77,4 +76,4 @@ def _names_a_file(text: str) -> bool:
 
 def _looks_like_path(text: str) -> bool:
     """A one-word string ending in a document extension is a mistyped path, not a text."""
-    return "\n" not in text and " " not in text.strip() and text.strip().lower().endswith(DOCUMENT_EXTENSIONS)
+    return "\n" not in text and " " not in text.strip() and text.strip().lower().endswith(DOCUMENT_SUFFIXES)

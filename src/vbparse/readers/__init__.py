@@ -7,7 +7,12 @@ from typing import Literal
 from .base import Block, RawInput
 from .text import read_text
 
-__all__ = ["OCR_MODES", "PDF_ENGINES", "Block", "OcrMode", "RawInput", "read_bytes", "sniff_format"]
+__all__ = [
+    "DOCUMENT_SUFFIXES", "OCR_MODES", "PDF_ENGINES", "Block", "OcrMode", "RawInput", "read_bytes", "sniff_format",
+]
+
+# File name endings of the documents vbparse reads (the format itself is told from the bytes).
+DOCUMENT_SUFFIXES = (".txt", ".docx", ".doc", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 PDF_ENGINES = ("pdfium", "pdfplumber")
 OcrMode = Literal["auto", "always", "never"]

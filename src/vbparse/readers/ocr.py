@@ -39,12 +39,15 @@ ENABLE_OCR = (
 )
 PAGE_TIMEOUT = 300  # seconds for one page; a stuck Tesseract must not hang a batch
 # Tesseract's confidence in a word, 0-100: below GUESS_CONFIDENCE it is a guess at a mark that
-# is no print (a seal, a scribble); punctuation alone below NOISE_CONFIDENCE, or smaller than
-# SPECK_SIZE of the line's height, is dust.
+# is no print (a seal, a scribble). Below NOISE_CONFIDENCE, a word with a character printed
+# Vietnamese has no use for (f, j, w, z, "#", "{", the fraction slash Tesseract reads hand-written
+# strokes as) is a misread hand-written number, and punctuation alone is dust, as is any
+# punctuation smaller than SPECK_SIZE of the line's height.
 GUESS_CONFIDENCE = 20
 NOISE_CONFIDENCE = 50
 SPECK_SIZE = 0.15
 ALNUM = regex.compile(r"[\p{L}\p{N}]")
+UNLIKELY = regex.compile(r"[^\p{L}\p{N}\s.,;:!?()/\-–\"'“”‘’%&+*]|[fjwzFJWZ]")
 VERSION = regex.compile(r"tesseract\s+v?(\d[\w.\-]*)", regex.IGNORECASE)
 
 
@@ -202,8 +205,11 @@ def parse_hocr(hocr: bytes) -> list[OcrWord]:
 
 
 def _noise(text: str, confidence: float, extent: int, size: float) -> bool:
-    """A guess at nothing (a seal's ring, a scribble), or a speck read as punctuation."""
+    """A guess at nothing (a seal's ring, a scribble), a misread hand-written mark, or a speck
+    read as punctuation."""
     if confidence < GUESS_CONFIDENCE:
+        return True
+    if confidence < NOISE_CONFIDENCE and UNLIKELY.search(text):
         return True
     return not ALNUM.search(text) and (confidence < NOISE_CONFIDENCE or extent < SPECK_SIZE * size)
 
