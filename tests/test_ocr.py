@@ -228,6 +228,16 @@ def test_image_pages_under_a_copy_stamp_are_read():
 
 
 @needs_tesseract
+def test_a_cover_without_text_in_a_text_pdf_is_left_out():
+    """hd-545's back cover is an image with a motto; read on, it would end the signature block."""
+    doc = vbparse.parse(corpus("hd-545-hd-btv-hiep-hoi-ccv-2025.pdf"))
+    assert doc.source.ocr.pages == [7]
+    assert codes(doc)["ocr.page_left_out"].startswith("page 7: too few words")
+    assert "ATTESTING" not in doc.text
+    assert [(s.authority, s.position) for s in doc.signatures] == [(["TM. BAN THƯỜNG VỤ", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH")]
+
+
+@needs_tesseract
 def test_ocr_always_rereads_a_garbled_text_layer():
     """cv-bao: a scan under another tool's OCR layer without diacritics ("TINH trY LAM DONG").
     The serial and day are written in by hand: the serial comes out blank."""

@@ -109,6 +109,7 @@ class OcrLog:
     pages: list[int] = field(default_factory=list)
     confidences: list[float] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    left_out: list[int] = field(default_factory=list)  # pages read whose few words were dropped
 
     def record(self, page: PageImage, words: list[OcrWord]) -> None:
         self.pages.append(page.number)
@@ -132,6 +133,11 @@ class OcrLog:
                 "ocr.pages",
                 f"{page_list(self.pages)} read by OCR (Tesseract {self.tesseract.version}, {LANGUAGE}, "
                 f"{self.dpi} dpi)" + ("" if confidence is None else f", mean word confidence {confidence:.0f}%"),
+            ))
+        if self.left_out:
+            notes.append((
+                "ocr.page_left_out",
+                f"{page_list(self.left_out)}: too few words for a page of the document (a cover, a logo?), left out",
             ))
         if self.failed:
             notes.append(("ocr.page_failed", "OCR failed on page " + "; ".join(self.failed)))

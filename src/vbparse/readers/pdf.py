@@ -16,7 +16,7 @@ from types import ModuleType
 from ..errors import EmptyInputError, OcrFailedError, TruncatedInputError, UnreadableInputError
 from . import OcrMode, pdf_pdfium, pdf_plumber
 from .base import RawInput
-from .ocr import ENABLE_OCR, OCR_DPI, OcrLog, find_tesseract, page_words, recognise_pages, require_tesseract
+from .ocr import ALNUM, ENABLE_OCR, OCR_DPI, OcrLog, find_tesseract, page_words, recognise_pages, require_tesseract
 from .pages import lay_out, page_list
 from .pdf_lines import Glyph, Line, Word, build_lines, build_words
 from .pdf_page import PageGlyphs
@@ -31,6 +31,10 @@ TRAILER_WINDOW = 2048
 # this and images cover this share of it: a copy mark ("SAO Y", "Bộ Công an") typed on a scan.
 SCAN_MAX_LETTERS = 200
 SCAN_IMAGE_SHARE = 0.5
+# In a PDF whose other pages have a text layer, a page without one on which OCR finds fewer
+# words than this is a cover, a logo or a blank page (hd-545's back cover, "ATTESTING WILL -
+# BUILDING TRUST", read on would become the signer's position): its words are left out.
+MIN_PAGE_WORDS = 10
 
 
 @dataclass(slots=True)
@@ -157,6 +161,7 @@ def _read_scans(
             return None
     log = OcrLog(tesseract)
     images = (renderer.render(scan.number - 1, dpi) for scan in scanned)
+    mixed = len(scanned) < len(pages)  # other pages have a text layer
     for scan, (image, words) in zip(scanned, recognise_pages(tesseract, images)):
         try:
             found = words.result()
@@ -164,6 +169,9 @@ def _read_scans(
             log.failed.append(f"{scan.number} ({exc})")
             continue
         log.record(image, found)
+        if mixed and sum(1 for word in found if ALNUM.search(word.text)) < MIN_PAGE_WORDS:
+            log.left_out.append(scan.number)
+            continue
         pages[scan.place] = build_lines(scan.fields + page_words(found, image.dpi), scan.number)
     return log
 
