@@ -234,7 +234,8 @@ def test_a_cover_without_text_in_a_text_pdf_is_left_out():
     assert doc.source.ocr.pages == [7]
     assert codes(doc)["ocr.page_left_out"].startswith("page 7: too few words")
     assert "ATTESTING" not in doc.text
-    assert [(s.authority, s.position) for s in doc.signatures] == [(["TM. BAN THƯỜNG VỤ", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH")]
+    authority = ["TM. BAN THƯỜNG VỤ", "KT. CHỦ TỊCH"]
+    assert [(s.authority, s.position) for s in doc.signatures] == [(authority, "PHÓ CHỦ TỊCH")]
 
 
 @needs_tesseract

@@ -54,7 +54,9 @@ def read_image(data: bytes, ocr: OcrMode = "auto") -> RawInput:
     blocks, removed = lay_out(pages, heights)
     notes = log.notes()
     if removed:
-        notes.append(("image.page_furniture_removed", f"removed {removed} running header, footer and page-number lines"))
+        notes.append(
+            ("image.page_furniture_removed", f"removed {removed} running header, footer and page-number lines")
+        )
     return RawInput(blocks, "image", hashlib.sha256(data).hexdigest(), None, len(pages), notes, ocr=log.summary())
 
 

@@ -144,7 +144,9 @@ class OcrLog:
         return notes
 
 
-def recognise_pages(tesseract: Tesseract, pages: Iterable[PageImage]) -> Iterator[tuple[PageImage, Future[list[OcrWord]]]]:
+def recognise_pages(
+    tesseract: Tesseract, pages: Iterable[PageImage]
+) -> Iterator[tuple[PageImage, Future[list[OcrWord]]]]:
     """Each page with its pending words (`result()` raises OcrFailedError), in the order given.
     Pages are drawn from `pages` only a few ahead of the one returned, so that page images do
     not pile up in memory."""
