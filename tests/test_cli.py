@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from vbparse.cli import app
 from vbparse.cli.common import EXIT_CODES
 
-from .conftest import REPO, SAMPLES
+from .conftest import REPO, SAMPLES, shared_path
 
 runner = CliRunner()
 SAMPLE = SAMPLES / "01-party-cong-van.txt"
@@ -127,3 +127,12 @@ def test_python_dash_m_works():
     proc = subprocess.run([sys.executable, "-m", "vbparse", "parse", str(SAMPLE)], capture_output=True, check=False)
     assert proc.returncode == 0
     assert json.loads(proc.stdout)["signatures"][0]["signer"] == "Hồ Quang Vinh"
+
+
+def test_ocr_option_reaches_the_reader():
+    scan = shared_path("corpus", "pdf", "ttr-511-ttr-cat-pc04-2025-scan.pdf")
+    result = CliRunner().invoke(app, ["parse", str(scan), "--ocr", "never"])
+    doc = json.loads(result.stdout)
+    assert doc["source"]["ocr"] is None
+    assert "pdf.no_text_layer" in [d["code"] for d in doc["diagnostics"]]
+    assert CliRunner().invoke(app, ["parse", str(scan), "--ocr", "sometimes"]).exit_code == 2

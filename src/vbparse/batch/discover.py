@@ -9,7 +9,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-SUPPORTED_SUFFIXES = (".txt", ".docx", ".doc", ".pdf")
+from ..readers import DOCUMENT_SUFFIXES
+
+SUPPORTED_SUFFIXES = DOCUMENT_SUFFIXES  # what a folder walk parses: the formats vbparse reads
 _GLOB_CHARS = frozenset("*?[")
 
 

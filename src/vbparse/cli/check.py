@@ -16,7 +16,7 @@ from ..batch import DEFAULT_TIMEOUT, ManifestEntry, discover, parse_file, run_ba
 from ..check import CheckResult, check_output, diff_lines
 from ..export import document_json
 from .common import (
-    EXIT_CHECK_FAILED, EXIT_CODES_HELP, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, JobsOption, PdfEngine,
+    EXIT_CHECK_FAILED, EXIT_CODES_HELP, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, JobsOption, OcrChoice, OcrOption, PdfEngine,
     PdfEngineOption, TimeoutOption, app, console, err,
 )
 
@@ -35,6 +35,7 @@ def check(
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Fail a document with a diagnostic of this severity or worse.")] = FailOn.error,
     update: Annotated[bool, typer.Option("--update", help="Rewrite the expected files that differ or are missing (refused when CI is set).")] = False,
     pdf_engine: PdfEngineOption = PdfEngine.pdfium,
+    ocr: OcrOption = OcrChoice.auto,
     jobs: JobsOption = None,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
 ) -> None:
@@ -65,7 +66,7 @@ def check(
 
     try:
         run_batch(list(inputs.values()), render=document_json, emit=take,
-                  parse=partial(parse_file, pdf_engine=pdf_engine.value), jobs=jobs, timeout=timeout or None)
+                  parse=partial(parse_file, pdf_engine=pdf_engine.value, ocr=ocr.value), jobs=jobs, timeout=timeout or None)
     except KeyboardInterrupt:
         raise typer.Exit(EXIT_INTERRUPTED) from None
     out.print(_table(results))

@@ -16,7 +16,7 @@ from ..batch import DEFAULT_TIMEOUT, ManifestEntry, discover, parse_file, run_ba
 from ..export import CITATION_COLUMNS, CitationIndex, document_json, records_csv
 from ..model import Document
 from .common import (
-    EXIT_CODES_HELP, EXIT_INTERRUPTED, JobsOption, PdfEngine, PdfEngineOption, QuietOption, TimeoutOption, app,
+    EXIT_CODES_HELP, EXIT_INTERRUPTED, JobsOption, OcrChoice, OcrOption, PdfEngine, PdfEngineOption, QuietOption, TimeoutOption, app,
     batch_exit_code, console, err,
 )
 from .report import print_problems
@@ -33,6 +33,7 @@ def citations(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or glob patterns.")],
     fmt: Annotated[CitationFormat, typer.Option("--format", "-f", help="table (readable), csv (UTF-8 with BOM, for Excel) or json.")] = CitationFormat.table,
     pdf_engine: PdfEngineOption = PdfEngine.pdfium,
+    ocr: OcrOption = OcrChoice.auto,
     jobs: JobsOption = None,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
     quiet: QuietOption = False,
@@ -50,7 +51,7 @@ def citations(
 
     try:
         entries = run_batch(discover(paths), render=document_json, emit=take,
-                            parse=partial(parse_file, pdf_engine=pdf_engine.value), jobs=jobs, timeout=timeout or None)
+                            parse=partial(parse_file, pdf_engine=pdf_engine.value, ocr=ocr.value), jobs=jobs, timeout=timeout or None)
     except KeyboardInterrupt:
         raise typer.Exit(EXIT_INTERRUPTED) from None
     rows = index.rows()

@@ -63,6 +63,19 @@ class PdfEngine(str, Enum):
 PdfEngineOption = Annotated[
     PdfEngine, typer.Option("--pdf-engine", help="PDF text extractor: pdfium (fast) or pdfplumber.")
 ]
+
+
+class OcrChoice(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+OcrOption = Annotated[
+    OcrChoice,
+    typer.Option("--ocr", help="auto: OCR scanned PDF pages and images (needs Tesseract); always: every PDF page "
+                               "too, for a garbled text layer; never: no OCR."),
+]
 JobsOption = Annotated[
     Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for several inputs (default: the number of cores).")
 ]
@@ -85,10 +98,10 @@ def _main(
     pass
 
 
-def read_document(path: str, engine: PdfEngine) -> Document:
+def read_document(path: str, engine: PdfEngine, ocr: OcrChoice) -> Document:
     if path == "-":
-        return parse_document(sys.stdin.buffer.read(), path=None, pdf_engine=engine.value)
-    return parse_file(path, pdf_engine=engine.value)
+        return parse_document(sys.stdin.buffer.read(), path=None, pdf_engine=engine.value, ocr=ocr.value)
+    return parse_file(path, pdf_engine=engine.value, ocr=ocr.value)
 
 
 def batch_exit_code(entries: Iterable[ManifestEntry]) -> int:

@@ -9,7 +9,10 @@ import typer
 from rich.console import Console
 
 from ..errors import VbparseError
-from .common import EXIT_DIAGNOSTIC_ERRORS, EXIT_OK, EXIT_UNREADABLE, PdfEngine, PdfEngineOption, app, err, read_document
+from .common import (
+    EXIT_DIAGNOSTIC_ERRORS, EXIT_OK, EXIT_UNREADABLE, OcrChoice, OcrOption, PdfEngine, PdfEngineOption, app, err,
+    read_document,
+)
 
 
 @app.command()
@@ -24,12 +27,13 @@ def schema() -> None:
 def show(
     path: Annotated[str, typer.Argument(help="Input file; '-' reads standard input.")],
     pdf_engine: PdfEngineOption = PdfEngine.pdfium,
+    ocr: OcrOption = OcrChoice.auto,
 ) -> None:
     """Print a readable tree of the parse."""
     from ..render import document_tree
 
     try:
-        doc = read_document(path, pdf_engine)
+        doc = read_document(path, pdf_engine, ocr)
     except VbparseError as exc:
         err.print(f"[red]error:[/] {path}: {exc.message} [dim]({exc.code})[/]")
         raise typer.Exit(EXIT_UNREADABLE) from None

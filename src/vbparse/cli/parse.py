@@ -22,7 +22,8 @@ from ..export import archive_csv_header, archive_csv_row, document_json
 from ..model import Document
 from .common import (
     EXIT_CODES_HELP, EXIT_DIAGNOSTIC_ERRORS, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, JobsOption,
-    OutputFormat, PdfEngine, PdfEngineOption, QuietOption, TimeoutOption, app, batch_exit_code, err, read_document,
+    OcrChoice, OcrOption, OutputFormat, PdfEngine, PdfEngineOption, QuietOption, TimeoutOption, app, batch_exit_code,
+    err, read_document,
 )
 from .report import BatchProgress, print_summary
 
@@ -34,6 +35,7 @@ def parse(
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="json: one document per output; jsonl: one line per document; csv: one archive metadata row per document (TT 05/2025/TT-BNV).")] = OutputFormat.json,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent JSON output.")] = False,
     pdf_engine: PdfEngineOption = PdfEngine.pdfium,
+    ocr: OcrOption = OcrChoice.auto,
     jobs: JobsOption = None,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
     resume: Annotated[bool, typer.Option("--resume", help="Keep outputs that already hold a document of the same bytes (needs -o and --format json).")] = False,
@@ -62,7 +64,7 @@ def parse(
         _usage(str(exc))
     render = archive_csv_row if fmt is OutputFormat.csv else partial(document_json, pretty=pretty)
     if len(paths) == 1 and out_dir is None and (paths[0] == "-" or not (Path(paths[0]).is_dir() or is_pattern(paths[0]))):
-        _parse_one(paths[0], pdf_engine, fmt, render)
+        _parse_one(paths[0], pdf_engine, ocr, fmt, render)
     if fmt is OutputFormat.json and out_dir is None:
         _usage("a folder, a pattern or several inputs with --format json need -o OUT_DIR (or use --format jsonl)")
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
@@ -74,7 +76,7 @@ def parse(
         name, claimants = next(iter(collisions.items()))
         _usage(f"{' and '.join(claimants)} would both be written to {name}; pass their folder instead")
     progress = BatchProgress(len(inputs), err, bar=not quiet, verbose=verbose)
-    run = partial(run_batch, inputs, render=render, parse=partial(parse_file, pdf_engine=pdf_engine.value),
+    run = partial(run_batch, inputs, render=render, parse=partial(parse_file, pdf_engine=pdf_engine.value, ocr=ocr.value),
                   jobs=jobs, timeout=timeout or None, on_entry=progress)
     entries = _run_interruptible(run, fmt, out_dir, resume, progress)
     if out_dir is not None:
@@ -104,10 +106,11 @@ def _usage(message: str) -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
-def _parse_one(path: str, pdf_engine: PdfEngine, fmt: OutputFormat, render: Callable[[Document], str]) -> NoReturn:
+def _parse_one(path: str, pdf_engine: PdfEngine, ocr: OcrChoice, fmt: OutputFormat,
+               render: Callable[[Document], str]) -> NoReturn:
     """A single input, parsed in this process: the output on stdout, exit 0, 1 or 3."""
     try:
-        doc = read_document(path, pdf_engine)
+        doc = read_document(path, pdf_engine, ocr)
     except VbparseError as exc:
         err.print(f"[red]error:[/] {path}: {exc.message} [dim]({exc.code})[/]")
         raise typer.Exit(EXIT_UNREADABLE) from None
