@@ -1,7 +1,7 @@
 """Every sample parses to its hand-checked expected JSON (samples/expected/*.json).
 
 After a deliberate change, regenerate with
-    vbparse parse samples/*.txt -o samples/expected --pretty
+    vbparse check 'samples/*.txt' --expect samples/expected --update
 and review the diff line by line before committing it.
 """
 
