@@ -330,6 +330,8 @@ HOCR = b"""<?xml version="1.0" encoding="UTF-8"?>
   <span class='ocrx_word' title='bbox 100 205 220 256; x_wconf 96'>S&#7889;</span>
   <span class='ocrx_word' title='bbox 240 230 246 236; x_wconf 93'>.</span>
   <span class='ocrx_word' title='bbox 300 210 380 268; x_wconf 12'>Qx</span>
+  <span class='ocrx_word' title='bbox 400 205 520 256; x_wconf 54'>'Ph&#7841;m</span>
+  <span class='ocrx_word' title='bbox 540 205 600 256; x_wconf 34'>Z&#8260;</span>
   <span class='ocrx_word' title='bbox 700 200 900 262; x_wconf 91'>12-CV/TU</span>
  </span>
 </div></body></html>"""
@@ -337,8 +339,9 @@ HOCR = b"""<?xml version="1.0" encoding="UTF-8"?>
 
 def test_hocr_words_get_the_em_box_of_their_line():
     words = parse_hocr(HOCR)
-    assert [w.text for w in words] == ["Số", "12-CV/TU"]  # a speck and a 12% guess are dropped
-    first, last = words
+    # dropped: a speck, a 12% guess, a hand-written mark read as "Z⁄"; a speck's "'" stripped
+    assert [w.text for w in words] == ["Số", "Phạm", "12-CV/TU"]
+    first, last = words[0], words[-1]
     assert first.box == (100, 205, 220, 256) and first.confidence == 96
     # descender line: bbox bottom 270, baseline offset -14 and slope 0.01 at the word's centre
     assert first.line == pytest.approx((270 - 14 + 0.01 * 60 + 14 - 56, 270 - 14 + 0.01 * 60 + 14))

@@ -46,6 +46,9 @@ PAGE_TIMEOUT = 300  # seconds for one page; a stuck Tesseract must not hang a ba
 GUESS_CONFIDENCE = 20
 NOISE_CONFIDENCE = 50
 SPECK_SIZE = 0.15
+# Vietnamese print has no straight apostrophes or backticks: at a word's edge they are a speck
+# beside it ("'Phạm Đình Khiêm").
+SPECK_MARKS = "'`"
 ALNUM = regex.compile(r"[\p{L}\p{N}]")
 UNLIKELY = regex.compile(r"[^\p{L}\p{N}\s.,;:!?()/\-–\"'“”‘’%&+*]|[fjwzFJWZ]")
 VERSION = regex.compile(r"tesseract\s+v?(\d[\w.\-]*)", regex.IGNORECASE)
@@ -199,7 +202,7 @@ def parse_hocr(hocr: bytes) -> list[OcrWord]:
         size = fields["x_size"][0]
         descent = fields.get("x_descenders", (0.0,))[0]
         for word in line.iter(_SPAN):
-            text = "".join(word.itertext()).strip()
+            text = "".join(word.itertext()).strip().strip(SPECK_MARKS)
             if word.get("class") != "ocrx_word" or not text:
                 continue
             fields = _title(word)
