@@ -20,8 +20,8 @@ import pytest
 from PIL import Image
 
 import vbparse
-from vbparse.errors import OcrFailedError, OcrUnavailableError
-from vbparse.readers.ocr import ENABLE_OCR, find_tesseract, parse_hocr
+from vbparse.errors import OcrFailedError, OcrUnavailableError, UnreadableInputError
+from vbparse.readers.ocr import ENABLE_OCR, find_tesseract, grey, parse_hocr
 
 from .conftest import REPO, SAMPLES, shared_path
 
@@ -319,6 +319,30 @@ def test_tesseract_failure_is_reported(scans, monkeypatch, tmp_path):
     )
     with pytest.raises(OcrFailedError, match="out of memory"):
         vbparse.parse(scans / f"{PNG_SCAN}-scan-p1.png")
+
+
+def test_damaged_image_is_a_typed_error(monkeypatch, tmp_path):
+    fake_tesseract(tmp_path, "vie", "exit 1")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(UnreadableInputError, match="the image"):
+        vbparse.parse(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    with pytest.raises(UnreadableInputError, match="the image"):
+        vbparse.parse(b"\xff\xd8\xff\xe0" + b"\x00" * 64)
+
+
+@pytest.mark.parametrize(
+    ("mode", "colour", "expected"),
+    [
+        ("RGB", (200, 40, 40), 88),  # a red seal stays visible: luminance, 0.299 R + 0.587 G + 0.114 B
+        ("RGBA", (0, 0, 0, 0), 255),  # transparent: the white of the paper
+        ("CMYK", (0, 0, 0, 255), 0),
+        ("I;16", 40000, 156),  # 16-bit grey scaled to 8 bits, not clipped to white
+        ("1", 0, 0),
+    ],
+)
+def test_grey_of_every_image_mode(mode, colour, expected):
+    image = grey(Image.new(mode, (2, 2), colour))
+    assert image.mode == "L" and image.getpixel((0, 0)) == expected
 
 
 # --- hOCR ---------------------------------------------------------------------------------------------
