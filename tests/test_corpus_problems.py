@@ -24,9 +24,13 @@ def test_scans_report_the_missing_text_layer(name):
 @pytest.mark.parametrize(
     "name", ["cv-bao-ptth-lamdong-tinhuy-2025-garbled-ocr.pdf", "tb-493-tb-ubnd-lamdong-2025-garbled-ocr.pdf"]
 )
-def test_garbled_ocr_is_reported(name):
-    doc = vbparse.parse(shared_path("corpus", "pdf", name))
-    assert "text.diacritics_missing" in codes(doc)
+def test_garbled_ocr_is_reported_and_read_again_by_ocr(name):
+    path = shared_path("corpus", "pdf", name)
+    assert "text.diacritics_missing" in codes(vbparse.parse(path, ocr="never"))
+    # auto: a scan under an OCR layer without diacritics is read again (when Tesseract is there)
+    doc = vbparse.parse(path)
+    if doc.source.ocr is not None:
+        assert doc.source.ocr.pages and "text.diacritics_missing" not in codes(doc)
 
 
 def test_legacy_text_layer_is_converted_and_reported():

@@ -1337,3 +1337,20 @@ def test_ocr_letters_in_serials_are_repaired_and_reported():
     assert repairs == [("number.repaired", "l2/2020/NĐ-CP"), ("number.repaired", "3O5/UBND-VP")]
     # a word is never a number: at least one real digit
     assert state_doc("1. Theo Công văn số IO/UBND-VP.").citations == []
+
+
+@pytest.mark.parametrize(
+    "number_line, number, code",
+    [
+        ("/TB-UBND", "/TB-UBND", "header.number.blank"),  # "Số:" and the serial written by hand
+        ("Số: /TTr-CAT(PC04)", "/TTr-CAT(PC04)", "header.number.blank"),
+        ("Số: 4H09 BCA-C04", None, "header.number.unreadable"),
+        ("Số: 12/TTr-CAT(PC04)", "12/TTr-CAT(PC04)", None),
+    ],
+)
+def test_number_lines_read_by_ocr_stay_number_lines(number_line, number, code):
+    header = STATE_HEADER.replace("Số: 356/UBND-VP", number_line)
+    doc = state_doc("1. Nội dung.", header=header)
+    assert (doc.header.issuer, doc.header.number.text if doc.header.number else None) == ("ỦY BAN NHÂN DÂN HUYỆN ĐỨC TRỌNG", number)
+    if code:
+        assert code in [d.code for d in doc.diagnostics]

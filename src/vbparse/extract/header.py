@@ -111,15 +111,32 @@ class _Scanner:
             if digits and lead.start() == 0:
                 parsed = ParsedNumber(number_only(digits.group(0)), 0, digits.end(), ())
                 return self._set_number(line, lead, parsed)
+            if lead.start() == 0 and fold[:lead.end()].rstrip().endswith(":"):
+                # "Số: 4H09 BCA-C04": the number line, unreadable (a hand-written serial read by OCR)
+                self.ctx.note("warning", "header.number.unreadable", f"the number cannot be read: {line.text!r}",
+                              self.span(line))
+                return 0, len(line.text)
+        if (blank := parse_blank_symbol(fold)) and blank.start == 0 and blank.end == len(fold.rstrip()):
+            # "/TB-UBND" alone: the serial and "Số:" were written by hand and not read
+            self.ctx.note("warning", "header.number.blank", "the number is left blank (written by hand?)",
+                          self.span(line))
+            return self._set_number_at(line, blank)
         return None
 
     def _set_number(self, line: Line, lead: regex.Match[str], parsed: ParsedNumber) -> tuple[int, int]:
         start, end = lead.end() + parsed.start, lead.end() + parsed.end
+        self._record_number(line, parsed, start, end)
+        return lead.start(), end
+
+    def _set_number_at(self, line: Line, parsed: ParsedNumber) -> tuple[int, int]:
+        self._record_number(line, parsed, parsed.start, parsed.end)
+        return parsed.start, parsed.end
+
+    def _record_number(self, line: Line, parsed: ParsedNumber, start: int, end: int) -> None:
         self.h.number = parsed.number
         self.h.spans["number"] = self.span(line, start, end)
         for repair in parsed.repairs:
             self.ctx.note("info", "number.repaired", f"symbol code repaired: {repair}", self.h.spans["number"])
-        return lead.start(), end
 
     def _take_rest(self, line: Line, start: int, end: int) -> bool:
         """Classify what is left of a line once heading, motto and number are taken out."""

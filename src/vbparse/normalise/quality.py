@@ -22,6 +22,18 @@ _MAX_SUSPECT = 0.01  # share of letters
 _MIN_VIETNAMESE = 0.05  # real Vietnamese text has ~25-35 % such letters
 
 
+def diacritic_share(text: str, min_letters: int = _MIN_LETTERS) -> float | None:
+    """The share of letters carrying Vietnamese diacritics, or None under `min_letters` letters."""
+    letters = len(_LETTER.findall(text))
+    return len(_VIETNAMESE.findall(text)) / letters if letters >= min_letters else None
+
+
+def lacks_diacritics(text: str, min_letters: int = _MIN_LETTERS) -> bool:
+    """Enough letters, too few of them Vietnamese: garbled OCR, or typed without accents."""
+    share = diacritic_share(text, min_letters)
+    return share is not None and share < _MIN_VIETNAMESE
+
+
 def assess(text: str) -> list[tuple[str, str, str]]:
     """(severity, code, message) for a text that looks legacy-encoded or stripped of diacritics."""
     letters = len(_LETTER.findall(text))
@@ -32,9 +44,8 @@ def assess(text: str) -> list[tuple[str, str, str]]:
         return [("error", "text.legacy_encoding_suspected",
                  f"{suspect:.0%} of letters look like TCVN3/VNI bytes read as Latin-1 and were not converted: "
                  "no legacy font name, and the content did not read clearly as a legacy encoding")]
-    vietnamese = len(_VIETNAMESE.findall(text)) / letters
-    if vietnamese < _MIN_VIETNAMESE:
+    if lacks_diacritics(text):
         return [("error", "text.diacritics_missing",
-                 f"only {vietnamese:.0%} of letters carry Vietnamese diacritics: the text layer is "
+                 f"only {diacritic_share(text):.0%} of letters carry Vietnamese diacritics: the text layer is "
                  "likely garbled OCR or typed without accents")]
     return []

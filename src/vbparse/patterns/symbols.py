@@ -8,8 +8,9 @@ from __future__ import annotations
 import regex
 
 # A code: starts with a capital; no two lower-case letters in a row, which admits the legit
-# mixed-case codes (TTg, CTr, QĐi, QyĐ, TrS, ThU) but not a following word ("- Chính phủ").
-CODE = r"[A-ZĐ](?:[A-ZĐ0-9&]|[a-zđ](?![a-zđ]))*(?![\w])"
+# mixed-case codes (TTg, CTr, QĐi, QyĐ, TrS, ThU) but not a following word ("- Chính phủ");
+# a unit may follow in brackets (TTr-CAT(PC04)).
+CODE = r"[A-ZĐ](?:[A-ZĐ0-9&]|[a-zđ](?![a-zđ]))*(?:\([A-ZĐ0-9]+\))?(?![\w])"
 TYPE_CODE = r"[A-ZĐ](?:[A-ZĐ]|[a-zđ](?![a-zđ])){0,4}(?![\w])"
 DASH = r"\s*[-–—]\s*"
 # A serial: digits, where OCR may have read 0 as O and 1 as l or I ("1O/2020/NĐ-CP"); at least

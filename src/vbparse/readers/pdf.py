@@ -15,6 +15,7 @@ from types import ModuleType
 
 from ..errors import EmptyInputError, OcrFailedError, TruncatedInputError, UnreadableInputError
 from . import OcrMode, pdf_pdfium, pdf_plumber
+from ..normalise.quality import lacks_diacritics
 from .base import RawInput
 from .ocr import ALNUM, ENABLE_OCR, OCR_DPI, OcrLog, find_tesseract, page_words, recognise_pages, require_tesseract
 from .pages import lay_out, page_list
@@ -31,6 +32,8 @@ TRAILER_WINDOW = 2048
 # this and images cover this share of it: a copy mark ("SAO Y", "Bộ Công an") typed on a scan.
 SCAN_MAX_LETTERS = 200
 SCAN_IMAGE_SHARE = 0.5
+# A scan's text layer with at least this many letters is judged by its diacritics (auto OCR).
+GARBLED_MIN_LETTERS = 100
 # In a PDF whose other pages have a text layer, a page without one on which OCR finds fewer
 # words than this is a cover, a logo or a blank page (hd-545's back cover, "ATTESTING WILL -
 # BUILDING TRUST", read on would become the signer's position): its words are left out.
@@ -94,7 +97,7 @@ def _read(module: ModuleType, doc: object, data: bytes, ocr: OcrMode, renderer: 
         if scan:
             no_text.append(page.number)
         fields = _form_field_glyphs(page, stamp)
-        if ocr == "always" or (ocr == "auto" and scan):
+        if ocr == "always" or (ocr == "auto" and (scan or _is_garbled_scan(page, renderer))):
             scanned.append(_Scanned(len(pages), page.number, build_words(fields)))
         pages.append(build_lines(build_words(page.content + fields), page.number))
         heights.append(page.height)
@@ -135,6 +138,14 @@ def _is_scan(page: PageGlyphs, renderer: PageRenderer) -> bool:
     if not any(g[0] != " " for g in page.content):
         return True
     return _few_letters(page.content) and renderer.image_share(page.number - 1) >= SCAN_IMAGE_SHARE
+
+
+def _is_garbled_scan(page: PageGlyphs, renderer: PageRenderer) -> bool:
+    """A scan under another tool's OCR layer that lost the diacritics ("uY BAN NgAN nAN"): in
+    the corpus such pages have under 1 % marked letters, real text pages over 25 %."""
+    if renderer.image_share(page.number - 1) < SCAN_IMAGE_SHARE:
+        return False
+    return lacks_diacritics("".join(g[0] for g in page.content), GARBLED_MIN_LETTERS)
 
 
 def _few_letters(glyphs: list[Glyph]) -> bool:
