@@ -19,7 +19,9 @@ from .segment import (
 
 
 # Reader notes that are more than information: a page without text, glyphs without Unicode.
-NOTE_SEVERITY: dict[str, Severity] = {"pdf.no_text_layer": "error", "pdf.unmapped_glyphs": "warning"}
+NOTE_SEVERITY: dict[str, Severity] = {
+    "pdf.no_text_layer": "error", "pdf.unmapped_glyphs": "warning", "ocr.page_failed": "warning",
+}
 
 
 def build_document(prep: Prepared, path: str | None) -> Document:

@@ -9,10 +9,12 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from .. import __version__
 from ..api import parse as parse_document
 from ..batch import FAILED_STATUSES, ManifestEntry, parse_file
+from ..errors import VbparseError
 from ..model import Document
 
 EXIT_OK, EXIT_DIAGNOSTIC_ERRORS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_FAILED = 0, 1, 2, 3, 4
@@ -96,6 +98,11 @@ def _main(
     version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = None,
 ) -> None:
     pass
+
+
+def print_input_error(path: str, exc: VbparseError) -> None:
+    """A typed input error on stderr; escaped, since messages hold brackets ('vbparse[ocr]')."""
+    err.print(f"[red]error:[/] {escape(path)}: {escape(exc.message)} [dim]({exc.code})[/]")
 
 
 def read_document(path: str, engine: PdfEngine, ocr: OcrChoice) -> Document:

@@ -10,8 +10,8 @@ from rich.console import Console
 
 from ..errors import VbparseError
 from .common import (
-    EXIT_DIAGNOSTIC_ERRORS, EXIT_OK, EXIT_UNREADABLE, OcrChoice, OcrOption, PdfEngine, PdfEngineOption, app, err,
-    read_document,
+    EXIT_DIAGNOSTIC_ERRORS, EXIT_OK, EXIT_UNREADABLE, OcrChoice, OcrOption, PdfEngine, PdfEngineOption, app,
+    print_input_error, read_document,
 )
 
 
@@ -35,7 +35,7 @@ def show(
     try:
         doc = read_document(path, pdf_engine, ocr)
     except VbparseError as exc:
-        err.print(f"[red]error:[/] {path}: {exc.message} [dim]({exc.code})[/]")
+        print_input_error(path, exc)
         raise typer.Exit(EXIT_UNREADABLE) from None
     Console().print(document_tree(doc))
     raise typer.Exit(EXIT_DIAGNOSTIC_ERRORS if doc.has_errors else EXIT_OK)

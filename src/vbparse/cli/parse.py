@@ -23,7 +23,7 @@ from ..model import Document
 from .common import (
     EXIT_CODES_HELP, EXIT_DIAGNOSTIC_ERRORS, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, JobsOption,
     OcrChoice, OcrOption, OutputFormat, PdfEngine, PdfEngineOption, QuietOption, TimeoutOption, app, batch_exit_code,
-    err, read_document,
+    err, print_input_error, read_document,
 )
 from .report import BatchProgress, print_summary
 
@@ -112,7 +112,7 @@ def _parse_one(path: str, pdf_engine: PdfEngine, ocr: OcrChoice, fmt: OutputForm
     try:
         doc = read_document(path, pdf_engine, ocr)
     except VbparseError as exc:
-        err.print(f"[red]error:[/] {path}: {exc.message} [dim]({exc.code})[/]")
+        print_input_error(path, exc)
         raise typer.Exit(EXIT_UNREADABLE) from None
     sys.stdout.write(_stream_header(fmt) + render(doc))
     raise typer.Exit(EXIT_DIAGNOSTIC_ERRORS if doc.has_errors else EXIT_OK)
