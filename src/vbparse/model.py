@@ -73,7 +73,10 @@ class Source(_Model):
     path: str | None = Field(description="input path as given; null for bytes/text/stdin")
     format: Literal["text", "docx", "pdf", "image"]
     sha256: str = Field(description="hex SHA-256 of the input bytes")
-    encoding: str | None = Field(description="encoding the text was decoded from")
+    encoding: str | None = Field(
+        description="the codec, then '+' each conversion found: 'utf-8', 'utf-8+tcvn3', 'tcvn3', 'vni', "
+                    "'cp1258', 'utf-8+nfd', 'unicode-low-byte'"
+    )
     pages: int | None = Field(default=None, description="page count, for paged formats")
     digital_signature: DigitalSignature | None = None
     ocr: Ocr | None = Field(default=None, description="set when some text was read by OCR")
