@@ -1345,6 +1345,7 @@ def test_ocr_letters_in_serials_are_repaired_and_reported():
         ("/TB-UBND", "/TB-UBND", "header.number.blank"),  # "Số:" and the serial written by hand
         ("Số: /TTr-CAT(PC04)", "/TTr-CAT(PC04)", "header.number.blank"),
         ("Số: 4H09 BCA-C04", None, "header.number.unreadable"),
+        ("Sốg8 /TTr- CAT-PC04", None, "header.number.unreadable"),
         ("Số: 12/TTr-CAT(PC04)", "12/TTr-CAT(PC04)", None),
     ],
 )

@@ -36,6 +36,8 @@ _WRAP_PREV = regex.compile(
     # an organ named after its body, written above it: "HỘI ĐỒNG THẨM PHÁN / TÒA ÁN NHÂN DÂN TỐI CAO"
     r"|THẨM\s+PHÁN|ĐOÀN\s+CHỦ\s+TỊCH)$"
 )
+# what is left of a symbol after an unreadable serial: "/TTr- CAT-PC04"
+_CODE_TAIL = regex.compile(r"/\s*[A-ZĐ][A-Za-zĐđ]*\s*-")
 _MAX_SUMMARY_LINES = 6
 _MAX_TITLE_WORDS = 25
 _LOOK_AHEAD = 4
@@ -111,8 +113,9 @@ class _Scanner:
             if digits and lead.start() == 0:
                 parsed = ParsedNumber(number_only(digits.group(0)), 0, digits.end(), ())
                 return self._set_number(line, lead, parsed)
-            if lead.start() == 0 and fold[:lead.end()].rstrip().endswith(":"):
-                # "Số: 4H09 BCA-C04": the number line, unreadable (a hand-written serial read by OCR)
+            if lead.start() == 0 and (fold[:lead.end()].rstrip().endswith(":") or _CODE_TAIL.search(after)):
+                # "Số: 4H09 BCA-C04", "Sốg8 /TTr- CAT-PC04": the number line, unreadable (a
+                # hand-written serial read by OCR)
                 self.ctx.note("warning", "header.number.unreadable", f"the number cannot be read: {line.text!r}",
                               self.span(line))
                 return 0, len(line.text)
