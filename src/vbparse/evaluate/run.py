@@ -70,12 +70,12 @@ def evaluate_entry(entry: GoldEntry, parser: Parser = _default_parser) -> Docume
     if not document.is_file():
         result.status = "skipped"
         return result
+    gold = from_gold(entry.gold)
     try:
         predicted = from_document(parser(document))
     except VbparseError as exc:
         result.status, result.error = "error", exc.code
-        predicted = Answers(single={}, lists={name: [] for name in from_gold(entry.gold).lists})
-    gold = from_gold(entry.gold)
+        predicted = Answers(single={}, lists={name: [] for name in gold.lists})
     for level in LEVELS:
         for name, count in score_answers(gold, predicted, level).items():
             if entry.scored(name):

@@ -159,11 +159,10 @@ class _Extractor:
             return None, pos
         if m.group("yo"):
             return m.group("yo"), m.end()
-        d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (m.group("wd"), m.group("wm"), m.group("wy"))
-        value = iso_date(d, mo, y)
+        value = self._iso(m)
         if value is None:
             start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" ,"))
-            self.ctx.note("warning", "citation.date.invalid", f"cited date does not exist: {d}/{mo}/{y}",
+            self.ctx.note("warning", "citation.date.invalid", f"cited date does not exist: {'/'.join(_day_month_year(m))}",
                           self.ctx.span(start, m.end()))
         return value, m.end()
 
@@ -217,14 +216,12 @@ class _Extractor:
 
     @staticmethod
     def _iso(m: regex.Match[str]) -> str | None:
-        if m.group("d"):
-            return iso_date(m.group("d"), m.group("m"), m.group("y"))
-        return iso_date(m.group("wd"), m.group("wm"), m.group("wy"))
+        return iso_date(*_day_month_year(m))
 
     def _subject_ending_at(self, lo: int, pos: int) -> tuple[str, int] | None:
         """The name of a body written just before `pos` ('Ban Thường vụ Tỉnh ủy') and where it
         starts, or None."""
-        tokens = [m for m in _ISSUER_TOKEN.finditer(self.ctx.text, lo, pos)]
+        tokens = list(_ISSUER_TOKEN.finditer(self.ctx.text, lo, pos))
         kept: list[regex.Match[str]] = []
         for i in range(len(tokens) - 1, -1, -1):
             token = tokens[i].group(0)
@@ -290,6 +287,13 @@ class _Extractor:
             name = regex.sub(r"\s+", " ", self.ctx.text[m.start("name") : m.end("name")]).strip(" ,") if has_name else None
             date, issuer, end = self._tail(m.end())
             self.found.append(_Found(m.start(), max(end, m.end()), doc_type, None, date, issuer, name))
+
+
+def _day_month_year(m: regex.Match[str]) -> tuple[str, str, str]:
+    """The parts of a numeric ('06/12/2023') or worded ('ngày 6 tháng 12 năm 2023') date match."""
+    if m.group("d"):
+        return m.group("d"), m.group("m"), m.group("y")
+    return m.group("wd"), m.group("wm"), m.group("wy")
 
 
 def _continues_name(token: str, previous: str) -> bool:

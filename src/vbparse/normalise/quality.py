@@ -26,7 +26,11 @@ _MIN_VIETNAMESE = 0.05  # real Vietnamese text has ~25-35 % such letters
 def diacritic_share(text: str, min_letters: int = _MIN_LETTERS) -> float | None:
     """The share of letters carrying Vietnamese diacritics, or None under `min_letters` letters."""
     letters = len(_LETTER.findall(text))
-    return len(_VIETNAMESE.findall(text)) / letters if letters >= min_letters else None
+    return _marked_share(text, letters) if letters >= min_letters else None
+
+
+def _marked_share(text: str, letters: int) -> float:
+    return len(_VIETNAMESE.findall(text)) / letters
 
 
 def lacks_diacritics(text: str, min_letters: int = _MIN_LETTERS) -> bool:
@@ -47,7 +51,7 @@ def assess(text: str) -> list[tuple[str, str, str]]:
         return [("error", "text.legacy_encoding_suspected",
                  f"{suspect:.0%} of letters look like TCVN3/VNI bytes read as Latin-1 and were not converted: "
                  "no legacy font name, and the content did not read clearly as a legacy encoding")]
-    vietnamese = len(_VIETNAMESE.findall(text)) / letters
+    vietnamese = _marked_share(text, letters)
     if vietnamese < _MIN_VIETNAMESE:
         return [("error", "text.diacritics_missing",
                  f"only {vietnamese:.0%} of letters carry Vietnamese diacritics: the text layer is "
