@@ -12,6 +12,7 @@ from ..model import Document
 from .answers import FIELDS, Answers, from_document, from_gold
 from .gold import GoldEntry
 from .score import LEVELS, Count, score_answers
+from .split import half_of, input_kind, variants_of
 
 Parser = Callable[[Path], Document]
 
@@ -22,6 +23,8 @@ class DocumentResult:
     document: str
     status: str  # ok | error (unreadable: scored as all missed) | skipped (document absent)
     tags: list[str]
+    kind: str = "other"  # input kind (split.KINDS)
+    half: str = "tune"  # split.HALVES
     error: str | None = None
     counts: dict[str, dict[str, Count]] = field(default_factory=dict)  # field -> level -> count
 
@@ -64,9 +67,13 @@ def _default_parser(path: Path) -> Document:
     return parse(path, path=str(path))
 
 
-def evaluate_entry(entry: GoldEntry, parser: Parser = _default_parser) -> DocumentResult:
-    document = entry.document_path
-    result = DocumentResult(_display(entry.path), _display(document), "ok", list(entry.gold.tags))
+def evaluate_entry(entry: GoldEntry, parser: Parser = _default_parser, document: Path | None = None) -> DocumentResult:
+    """Score one gold file against its document, or against another rendering of it."""
+    document = document or entry.document_path
+    tags = list(entry.gold.tags)
+    result = DocumentResult(
+        _display(entry.path), _display(document), "ok", tags, input_kind(document, tags), half_of(document),
+    )
     if not document.is_file():
         result.status = "skipped"
         return result
@@ -83,15 +90,25 @@ def evaluate_entry(entry: GoldEntry, parser: Parser = _default_parser) -> Docume
     return result
 
 
-def evaluate(entries: list[GoldEntry], parser: Parser = _default_parser) -> list[DocumentResult]:
-    return [evaluate_entry(entry, parser) for entry in entries]
+def evaluate(entries: list[GoldEntry], parser: Parser = _default_parser, variants: bool = False) -> list[DocumentResult]:
+    """One result per gold file; with `variants`, one more per other rendering of its document
+    (the layout text and OCR text of a corpus PDF), each scored against the same gold."""
+    results = []
+    for entry in entries:
+        results.append(evaluate_entry(entry, parser))
+        if variants:
+            results += [evaluate_entry(entry, parser, other) for other in variants_of(entry.document_path)]
+    return results
 
 
-def totals(results: list[DocumentResult], skip_tags: frozenset[str] = frozenset()) -> dict[str, dict[str, Score]]:
-    """Per field and level, the counts of every scored document (skipped ones left out)."""
+def totals(
+    results: list[DocumentResult], skip_tags: frozenset[str] = frozenset(), keep: Callable[[DocumentResult], bool] | None = None,
+) -> dict[str, dict[str, Score]]:
+    """Per field and level, the counts of every scored document (skipped ones left out), of those
+    `keep` accepts when given."""
     sums = {name: {level: [0, 0, 0] for level in LEVELS} for name in FIELDS}
     for result in results:
-        if result.status == "skipped" or skip_tags.intersection(result.tags):
+        if result.status == "skipped" or skip_tags.intersection(result.tags) or (keep and not keep(result)):
             continue
         for name, levels in result.counts.items():
             for level, count in levels.items():
