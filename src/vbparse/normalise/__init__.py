@@ -61,9 +61,11 @@ def prepare(raw: RawInput) -> Prepared:
     offset = 0
     removed_markup = 0
     kinds: dict[str, None] = {}  # every conversion, in order of appearance
+    previous: str | None = None  # the last non-blank line, which a line may continue
     for block in raw.blocks:
         text, removed = normalise_line(block.text)
-        text, repairs = repair_keywords(text)
+        text, repairs = repair_keywords(text, previous)
+        previous = text or previous
         removed_markup += removed
         if not text and (not lines or lines[-1].blank):
             continue  # leading blank lines and runs of blanks collapse
