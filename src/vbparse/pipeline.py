@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .confidence import score as score_confidence
 from .context import Context
 from .extract.citations import extract_citations
 from .extract.header import scan_header
@@ -121,6 +122,7 @@ def _build(prep: Prepared, path: str | None, notes: list[tuple[str, str]]) -> Do
     if is_document and lines:
         _check_document(ctx, document)
     document.diagnostics = ctx.diagnostics
+    score_confidence(document)
     return document
 
 

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from ..evaluate import (
-    GoldError, below_floors, breakdown_table, changes_since, errors_by_document, collect_gold, evaluate, report_json,
+    GoldError, below_floors, breakdown_table, calibration_table, changes_since, errors_by_document, collect_gold, evaluate, report_json,
     summary_table, totals,
 )
 from ..export import write_atomic
@@ -39,6 +39,7 @@ def eval_command(
     variants: Annotated[bool, typer.Option("--variants", help="Also score each corpus PDF's layout text and OCR text (txt-layout/, txt-ocr/) against its gold.")] = False,
     half: Annotated[Optional[str], typer.Option("--half", help="Score only the 'tune' or the 'check' half (a fixed hash of the document name).")] = None,
     breakdown: Annotated[bool, typer.Option("--breakdown", help="Also print soft F1 of the target fields per input kind and half.")] = False,
+    calibration: Annotated[bool, typer.Option("--calibration", help="Also print, per half and confidence band, the share of values that were right.")] = False,
 ) -> None:
     """Score vbparse against gold files: precision, recall and F1 per field, strict and soft.
 
@@ -68,6 +69,8 @@ def eval_command(
         out.print(f"  unreadable: {line}")
     if breakdown:
         out.print(breakdown_table(results, frozenset(skip_tag)))
+    if calibration:
+        out.print(calibration_table(results, frozenset(skip_tag)))
     if details:
         for line in errors_by_document(results):
             out.print(line, markup=False, highlight=False)

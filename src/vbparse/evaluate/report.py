@@ -140,3 +140,23 @@ def breakdown_table(results: list[DocumentResult], skip_tags: frozenset[str] = f
         summary = totals(members, keep=lambda r: id(r) in ids)
         table.add_row(kind, half, str(len(members)), *(_cell(summary[f][RATCHET_LEVEL].f1) for f in BREAKDOWN_FIELDS))
     return table
+
+
+# Confidence bands of the calibration table, highest first: (lowest confidence, name).
+BANDS = ((0.9, "≥ 0.90"), (0.7, "0.70–0.90"), (0.5, "0.50–0.70"), (0.0, "< 0.50"))
+
+
+def calibration_table(results: list[DocumentResult], skip_tags: frozenset[str] = frozenset()) -> Table:
+    """Per half and confidence band: how many values the parser gave, and how many were right."""
+    table = Table(title="calibration: values given with a confidence in each band, and the share right (soft)")
+    for name in ("half", "band", "values", "right", "precision"):
+        table.add_column(name, justify="left" if name in ("half", "band") else "right", no_wrap=True)
+    scored = [r for r in results if r.status != "skipped" and not skip_tags & set(r.tags)]
+    for half in HALVES:
+        judged = [j for r in scored if r.half == half for j in r.judged]
+        for floor, band in BANDS:
+            ceiling = next((f for f, _ in reversed(BANDS) if f > floor), 1.01)
+            members = [right for _, confidence, right in judged if floor <= confidence < ceiling]
+            if members:
+                table.add_row(half, band, str(len(members)), str(sum(members)), _cell(sum(members) / len(members)))
+    return table

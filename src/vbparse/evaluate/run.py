@@ -11,7 +11,7 @@ from ..errors import VbparseError
 from ..model import Document
 from .answers import FIELDS, Answers, from_document, from_gold
 from .gold import GoldEntry
-from .score import LEVELS, Count, score_answers
+from .score import LEVELS, Count, score_answers, soft_key
 from .split import half_of, input_kind, variants_of
 
 Parser = Callable[[Path], Document]
@@ -27,6 +27,8 @@ class DocumentResult:
     half: str = "tune"  # split.HALVES
     error: str | None = None
     counts: dict[str, dict[str, Count]] = field(default_factory=dict)  # field -> level -> count
+    # (field, the parser's confidence, right at the soft level) for each value given with a confidence
+    judged: list[tuple[str, float, bool]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,21 @@ def evaluate_entry(entry: GoldEntry, parser: Parser = _default_parser, document:
         for name, count in score_answers(gold, predicted, level).items():
             if entry.scored(name):
                 result.counts.setdefault(name, {})[level] = count
+    result.judged = _judged(entry, gold, predicted)
     return result
+
+
+def _judged(entry: GoldEntry, gold: Answers, predicted: Answers) -> list[tuple[str, float, bool]]:
+    """Each confident value and whether it was right, for the calibration table."""
+    judged = []
+    for name, confidence in sorted(predicted.confidence.items()):
+        if entry.scored(name):
+            right = gold.single.get(name) is not None and soft_key(gold.single[name]) == soft_key(predicted.single[name])
+            judged.append((name, confidence, right))
+    if entry.scored("signatures.signer"):
+        signers = {soft_key(s) for s in gold.lists.get("signatures.signer", [])}
+        judged += [("signatures.signer", c, soft_key(s) in signers) for s, c in predicted.signer_confidence]
+    return judged
 
 
 def evaluate(entries: list[GoldEntry], parser: Parser = _default_parser, variants: bool = False) -> list[DocumentResult]:
