@@ -165,7 +165,11 @@ class Document(_Model):
     title: str | None = None
     header: Header = Field(default_factory=Header)
     recipients: list[str] = Field(default_factory=list)
-    sections: list[Section] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list, description="the body's sections")
+    annexes: list[Section] = Field(
+        default_factory=list,
+        description="annexes and forms after the signature (PHỤ LỤC I, Mẫu số 01), each with its own sections",
+    )
     citations: list[Citation] = Field(default_factory=list)
     signatures: list[Signature] = Field(default_factory=list)
     distribution: list[str] = Field(default_factory=list)
