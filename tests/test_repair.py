@@ -81,6 +81,11 @@ def test_a_document_with_damaged_keywords_parses_and_reports_each_repair():
         # the level opening the line under a body's name
         ("ỦY BAN NHÂN DÂN", "TĨNH LÀO CAI", "TỈNH LÀO CAI"),
         ("HỘI ĐỒNG NHÂN DÂN", "THÀNH PHÔ HÀ NỘI", "THÀNH PHỐ HÀ NỘI"),
+        # a province named with its level, anywhere
+        (None, "CÔNG AN TỈNH LÂM ĐÒNG", "CÔNG AN TỈNH LÂM ĐỒNG"),
+        (None, "trên địa bàn tỉnh Lâm Đông năm 2025", "trên địa bàn tỉnh Lâm Đồng năm 2025"),
+        # a rank opening the signer's line
+        (None, "Thiêu tướng Trương Minh Đương", "Thiếu tướng Trương Minh Đương"),
     ],
 )
 def test_lines_that_vouch_for_their_words_are_repaired_with_wrong_marks(previous, damaged, restored):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import re
 
-from ..patterns.tables import ADMIN_LEVELS, DOC_TYPES, ORGAN_HEADS, POSITIONS
+from ..patterns.tables import ADMIN_LEVELS, DOC_TYPES, ORGAN_HEADS, POSITIONS, PROVINCES, RANKS
 from .fold import fold_tones
 
 # Phrases the segmenter and extractors key on (headings, motto, list and grounds keywords,
@@ -37,6 +37,8 @@ KEYWORDS: tuple[str, ...] = (
     "QUYẾT ĐỊNH", "NGHỊ QUYẾT", "NGHỊ ĐỊNH", "THÔNG TƯ", "CHỈ THỊ", "KẾ HOẠCH", "TỜ TRÌNH", "HƯỚNG DẪN",
     "BÁO CÁO", "THÔNG BÁO", "CÔNG ĐIỆN", "GIẤY MỜI",
     "CHỦ TỊCH", "GIÁM ĐỐC", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "TRƯỞNG BAN", "BÍ THƯ", "CHÁNH VĂN PHÒNG",
+    # a province named with its level: three words or more, so OCR's wrong marks are repaired too
+    *(f"{level} {name}" for name in PROVINCES for level in ("tỉnh", "thành phố")),
 )
 
 
@@ -114,6 +116,8 @@ _LINE_BY_KEY = _by_key((*KEYWORDS, *(t.upper() for t in DOC_TYPES), *POSITIONS))
 _TYPE_START_BY_KEY = _by_key(t.upper() for t in DOC_TYPES if " " in t)
 _TYPE_START_WORDS = sorted({len(k.split()) for k in _TYPE_START_BY_KEY}, reverse=True)
 _LEVEL_BY_KEY = _by_key(ADMIN_LEVELS)
+# A rank opening the signer's line ("Thiêu tướng Trương Minh Đương"): a name line, whatever its case.
+_RANK_BY_KEY = _by_key(RANKS)
 _LEVEL_WORDS = sorted({len(k.split()) for k in _LEVEL_BY_KEY}, reverse=True)
 _ORGAN_KEYS = tuple(_key(bare(o)) for o in ORGAN_HEADS)
 _WHOLE_LINE = re.compile(r"^\s*(.*?)[\s:.;]*$", re.S)
@@ -144,9 +148,10 @@ def _line_repairs(text: str, previous: str | None) -> list[tuple[int, int, str]]
     # in lower case a line may be the end of a sentence ("bị thu"); a label ends with a colon
     if phrase is not None and (capitals or text.rstrip().endswith(":")):
         return [(m.start(1), m.end(1), phrase)]
-    if not capitals:
-        return []
     start = len(text) - len(text.lstrip())
+    if not capitals:
+        found = _leading_words(text, [2], _RANK_BY_KEY)
+        return [(start, found[0], found[1])] if found else []
     found = _leading_words(text, _TYPE_START_WORDS, _TYPE_START_BY_KEY)
     if found is None and previous is not None and _key(bare(previous)).endswith(_ORGAN_KEYS):
         found = _leading_words(text, _LEVEL_WORDS, _LEVEL_BY_KEY)
