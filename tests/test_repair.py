@@ -99,7 +99,7 @@ def test_lines_that_vouch_for_their_words_are_repaired_with_wrong_marks(previous
     [
         (None, "bị thu"),  # the end of a sentence, not a damaged "BÍ THƯ"
         (None, "TÌNH HÌNH KINH TẾ"),  # a capitals title, not a damaged level
-        (None, "TĨNH LÀO CAI"),  # no body's name above it
+        (None, "TĨNH TÂM"),  # no body's name above it, no province after it
         ("ỦY BAN NHÂN DÂN", "Tĩnh lặng"),  # not a capitals line
         (None, "Thông tư này quy định"),
     ],
