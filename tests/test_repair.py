@@ -84,6 +84,10 @@ def test_a_document_with_damaged_keywords_parses_and_reports_each_repair():
         # a province named with its level, anywhere
         (None, "CÔNG AN TỈNH LÂM ĐÒNG", "CÔNG AN TỈNH LÂM ĐỒNG"),
         (None, "trên địa bàn tỉnh Lâm Đông năm 2025", "trên địa bàn tỉnh Lâm Đồng năm 2025"),
+        # the number line's "Số", known by the symbol that follows
+        (None, "Só:3036 /SCT-CN", "Số:3036 /SCT-CN"),
+        (None, "S6: 12/QĐ-UBND", "Số: 12/QĐ-UBND"),
+        (None, "Sô     /KH-UBND", "Số     /KH-UBND"),
         # a rank opening the signer's line
         (None, "Thiêu tướng Trương Minh Đương", "Thiếu tướng Trương Minh Đương"),
     ],
@@ -102,6 +106,8 @@ def test_lines_that_vouch_for_their_words_are_repaired_with_wrong_marks(previous
         (None, "TĨNH TÂM"),  # no body's name above it, no province after it
         ("ỦY BAN NHÂN DÂN", "Tĩnh lặng"),  # not a capitals line
         (None, "Thông tư này quy định"),
+        (None, "So 5 người"),
+        (None, "Sở Công Thương"),
     ],
 )
 def test_other_words_with_the_same_letters_are_left_alone(previous, line):

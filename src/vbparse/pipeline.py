@@ -22,6 +22,7 @@ from .segment import (
 # Reader notes that are more than information: a page without text, glyphs without Unicode.
 NOTE_SEVERITY: dict[str, Severity] = {
     "pdf.no_text_layer": "error", "pdf.unmapped_glyphs": "warning", "ocr.page_failed": "warning",
+    "pdf.wrong_glyph_map": "error",
 }
 
 

@@ -120,6 +120,8 @@ _LEVEL_BY_KEY = _by_key(ADMIN_LEVELS)
 _RANK_BY_KEY = _by_key(RANKS)
 _LEVEL_WORDS = sorted({len(k.split()) for k in _LEVEL_BY_KEY}, reverse=True)
 _ORGAN_KEYS = tuple(_key(bare(o)) for o in ORGAN_HEADS)
+# "Só:3036 /SCT-CN", "S6: 12/QĐ-UBND": OCR's reading of the number line's "Số", known by what follows.
+_NUMBER_WORD = re.compile(r"^\s*(S[^\W\d_]|S6|s6)(?=\s*[:.]?\s*(?:\d[\dOIl.]*\s*[/-]|[ ._…]*/\s*[A-ZĐ]))")
 _WHOLE_LINE = re.compile(r"^\s*(.*?)[\s:.;]*$", re.S)
 _WORDS = re.compile(r"\S+")
 
@@ -142,6 +144,9 @@ def _leading_words(text: str, counts: list[int], table: dict[str, str]) -> tuple
 
 def _line_repairs(text: str, previous: str | None) -> list[tuple[int, int, str]]:
     """(start, end, phrase) spans the line itself vouches for, wrong marks allowed."""
+    number = _NUMBER_WORD.match(text)
+    if number and bare(number.group(1).replace("6", "o")) == "so":
+        return [(number.start(1), number.end(1), "Số")]
     capitals = _capitals(text)
     m = _WHOLE_LINE.match(text)
     phrase = _LINE_BY_KEY.get(_key(bare(m.group(1)))) if m and m.group(1) else None
