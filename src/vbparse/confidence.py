@@ -22,6 +22,8 @@ from .patterns.tables import (
 SURE = 0.97
 # A value that is present but fails a check of its own shape or of agreement with another field.
 DOUBTFUL = 0.6
+# A summary has no shape to check and ends where the layout says: never sure on its own.
+SUMMARY = 0.85
 # A value the shape checks say is probably not what the field holds.
 UNLIKELY = 0.3
 
@@ -152,7 +154,7 @@ def _summary(value: str | None) -> float | None:
         return None
     if _TIME.search(value) or len(value) < 8:
         return UNLIKELY
-    return 0.9
+    return SUMMARY
 
 
 def _signature(signature: Signature) -> float:
