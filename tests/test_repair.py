@@ -88,6 +88,9 @@ def test_a_document_with_damaged_keywords_parses_and_reports_each_repair():
         (None, "Só:3036 /SCT-CN", "Số:3036 /SCT-CN"),
         (None, "S6: 12/QĐ-UBND", "Số: 12/QĐ-UBND"),
         (None, "Sô     /KH-UBND", "Số     /KH-UBND"),
+        # the place of the place-and-date line
+        (None, "Lâm Đông, tháng 12 năm 2025", "Lâm Đồng, tháng 12 năm 2025"),
+        (None, "Lào Cái, ngày 02 tháng 7 năm 2026", "Lào Cai, ngày 02 tháng 7 năm 2026"),
         # a rank opening the signer's line
         (None, "Thiêu tướng Trương Minh Đương", "Thiếu tướng Trương Minh Đương"),
     ],

@@ -174,7 +174,7 @@ class _Scanner:
         self.h.place = place
         self.h.spans["place"] = self.span(line, offset + m.start("place"), offset + m.start("place") + len(place))
         self.h.spans["date"] = self.span(line, offset, offset + m.end())
-        day, month, year = m.group("d"), m.group("m") or m.group("nm"), m.group("y") or m.group("ny")
+        day, month, year = m.group("d") or "", m.group("m") or m.group("nm"), m.group("y") or m.group("ny")
         if not (day.strip(" ._…") and (month or "").strip(" ._…") and (year or "").strip(" ._…")):
             self.ctx.note("warning", "header.date.blank", "the date is left blank (a draft?)", self.h.spans["date"])
             return

@@ -116,6 +116,9 @@ _LINE_BY_KEY = _by_key((*KEYWORDS, *(t.upper() for t in DOC_TYPES), *POSITIONS))
 _TYPE_START_BY_KEY = _by_key(t.upper() for t in DOC_TYPES if " " in t)
 _TYPE_START_WORDS = sorted({len(k.split()) for k in _TYPE_START_BY_KEY}, reverse=True)
 _LEVEL_BY_KEY = _by_key(ADMIN_LEVELS)
+# The place of the place-and-date line is a province's name without its level ("Lâm Đông, ngày").
+_PROVINCE_BY_KEY = _by_key(PROVINCES)
+_PLACE_LINE = re.compile(r"^\s*([^\W\d_][^,.\n]{1,40}?)\s*[,.]\s*(?=ngày|tháng|ngay|thang)")
 # A rank opening the signer's line ("Thiêu tướng Trương Minh Đương"): a name line, whatever its case.
 _RANK_BY_KEY = _by_key(RANKS)
 _LEVEL_WORDS = sorted({len(k.split()) for k in _LEVEL_BY_KEY}, reverse=True)
@@ -147,6 +150,9 @@ def _line_repairs(text: str, previous: str | None) -> list[tuple[int, int, str]]
     number = _NUMBER_WORD.match(text)
     if number and bare(number.group(1).replace("6", "o")) == "so":
         return [(number.start(1), number.end(1), "Số")]
+    place = _PLACE_LINE.match(text)
+    if place and (name := _PROVINCE_BY_KEY.get(_key(bare(place.group(1))))):
+        return [(place.start(1), place.end(1), name)]
     capitals = _capitals(text)
     m = _WHOLE_LINE.match(text)
     phrase = _LINE_BY_KEY.get(_key(bare(m.group(1)))) if m and m.group(1) else None

@@ -39,7 +39,8 @@ SOURCE_LINE = shape(r"^(?:CỦA|HỘI NGHỊ|KHÓA|KHOÁ|KỲ HỌP)\b")
 RECIPIENTS = keyword(r"^[-–+•]?\s*(?:Đồng\s+)?Kính\s+(?:gửi|trình)\s*:?\s*")
 
 # §10 distribution list.
-DISTRIBUTION = keyword(r"^(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?\s*")
+# OCR may lose the N of a scan's "Nơi nhận" ("ơi nhận:"): no other line starts so.
+DISTRIBUTION = keyword(r"^(?:N?ơi\s+nhận|N?ƠI\s+NHẬN)\s*:?\s*")
 
 # §5 grounds and the enacting formula.
 GROUNDS = keyword(
