@@ -71,3 +71,10 @@ def test_a_joint_guidance_of_many_bodies():
                  "I. MỤC ĐÍCH\n1. Mục đích\nII. NỘI DUNG\n")
     assert doc.header.number.text == "24/HDLN-BCA-BQP-BYT-BCT-BTC-VKSNDTC-TANDTC"
     assert doc.header.doc_type == "Hướng dẫn" and doc.header.issuer == bodies
+
+
+def test_an_ocr_position_with_specks_and_wrong_marks_reads_as_the_position():
+    doc = _parse("SỞ CÔNG THƯƠNG\nSố: 12/SCT-CN\n" + MOTTO + "Lào Cai, ngày 3 tháng 2 năm 2026\nV/v kiểm tra\n"
+                 "Kính gửi: Công ty A\nSở Công Thương đề nghị Công ty thực hiện.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n"
+                 "KT. GIÁM ĐÓC\n“PHÓ GIÁM ĐÓC.\nNguyễn Văn An\n")
+    assert [(s.authority, s.position, s.signer) for s in doc.signatures] == [(["KT. GIÁM ĐỐC"], "PHÓ GIÁM ĐỐC", "Nguyễn Văn An")]

@@ -169,6 +169,15 @@ def _line_repairs(text: str, previous: str | None) -> list[tuple[int, int, str]]
     return [(start, found[0], found[1])] if found else []
 
 
+def vocabulary_form(text: str) -> str | None:
+    """`text` as the type, position or keyword it spells with OCR's wrong or missing marks
+    ("GIÁM ĐÓC" -> "GIÁM ĐỐC"), in its own case; None when it spells none of them."""
+    phrase = _LINE_BY_KEY.get(_key(bare(text)))
+    if phrase is None or _equivalent(text, phrase):
+        return None
+    return _restore(text, phrase)
+
+
 def repair_keywords(text: str, previous: str | None = None) -> tuple[str, tuple[Repair, ...]]:
     """`text` with the marks of KEYWORDS restored, and what was changed; `previous` is the line
     before it (a body's name the line may continue)."""
