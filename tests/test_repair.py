@@ -52,7 +52,7 @@ def test_a_document_with_damaged_keywords_parses_and_reports_each_repair():
     text = ("TINH UY LAM DONG\nSố 12-CV/TU\nĐẢNG CỘNG SÁN VIỆT NAM\nLâm Đồng, ngày 03 tháng 9 năm 2025\nV/v cử cán bộ\n\n"
             "Kinh gửi: Sở Nội vụ tỉnh Lâm Đồng\n\n1. Nội dung.\n\nNoi nhận:\n- Như trên;\n- Lưu VT.\n\n"
             "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn A\n")
-    doc = vbparse.parse(text)
+    doc = vbparse.parse_text(text)
     assert (doc.header.heading, doc.header.issuer) == ("ĐẢNG CỘNG SẢN VIỆT NAM", "TỈNH ỦY LAM DONG")
     assert (doc.recipients, doc.distribution) == (["Sở Nội vụ tỉnh Lâm Đồng"], ["Như trên", "Lưu VT"])
     repairs = [(d.message, doc.text[d.span.start : d.span.end]) for d in doc.diagnostics if d.code == "text.keyword_repaired"]
