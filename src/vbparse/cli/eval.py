@@ -9,10 +9,6 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from ..evaluate import (
-    GoldError, below_floors, changes_since, errors_by_document, collect_gold, evaluate, report_json, summary_table, totals,
-)
-from ..export import write_atomic
 from .common import EXIT_OK, EXIT_USAGE, app, err
 
 EXIT_BELOW_FLOOR = 1
@@ -39,6 +35,12 @@ def eval_command(
 
     Exit codes: 0 scored; 1 a field is below its --floors minimum; 2 unreadable gold or usage error.
     """
+    from ..evaluate import (
+        GoldError, below_floors, changes_since, errors_by_document, collect_gold, evaluate, report_json, summary_table,
+        totals,
+    )
+    from ..export import write_atomic
+
     try:
         entries = collect_gold(gold)
     except GoldError as exc:
