@@ -15,7 +15,7 @@ from rich.markup import escape
 
 from .._version import __version__
 from ..errors import VbparseError
-from ..options import OcrMode as OcrChoice
+from ..options import OcrMode as OcrChoice  # the name the commands know it by
 from ..options import PdfEngine
 
 if TYPE_CHECKING:  # the parser is imported by the commands that run it, not by `--help`
