@@ -325,9 +325,9 @@ def test_damaged_image_is_a_typed_error(monkeypatch, tmp_path):
     fake_tesseract(tmp_path, "vie", "exit 1")
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(UnreadableInputError, match="the image"):
-        vbparse.parse(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+        vbparse.parse_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     with pytest.raises(UnreadableInputError, match="the image"):
-        vbparse.parse(b"\xff\xd8\xff\xe0" + b"\x00" * 64)
+        vbparse.parse_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 64)
 
 
 @pytest.mark.parametrize(
