@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vbparse.api import parse
+from vbparse.api import parse, parse_text
 
 from .conftest import SAMPLES
 
@@ -19,7 +19,7 @@ _LETTER = (
 
 def _doc(number="15/QĐ-UBND", year="2026", type_line="QUYẾT ĐỊNH", signer="Nguyễn Văn An"):
     text = _LETTER.format(number=number, year=year, type_line=type_line, signer=signer)
-    return parse(text.encode("utf-8"))
+    return parse_text(text)
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("0*.txt") if "news" not in p.name))

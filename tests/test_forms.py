@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from vbparse.api import parse
+from vbparse.api import parse_text
 
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
 TAIL = "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn Bình\n"
 
 
 def _parse(text: str):
-    return parse(text.encode("utf-8"))
+    return parse_text(text)
 
 
 def test_a_dotted_serial_is_one_number():

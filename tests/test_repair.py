@@ -52,7 +52,7 @@ def test_a_document_with_damaged_keywords_parses_and_reports_each_repair():
     text = ("TINH UY LAM DONG\nSố 12-CV/TU\nĐẢNG CỘNG SÁN VIỆT NAM\nLâm Đồng, ngày 03 tháng 9 năm 2025\nV/v cử cán bộ\n\n"
             "Kinh gửi: Sở Nội vụ tỉnh Lâm Đồng\n\n1. Nội dung.\n\nNoi nhận:\n- Như trên;\n- Lưu VT.\n\n"
             "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn A\n")
-    doc = vbparse.parse(text)
+    doc = vbparse.parse_text(text)
     assert (doc.header.heading, doc.header.issuer) == ("ĐẢNG CỘNG SẢN VIỆT NAM", "TỈNH ỦY LAM DONG")
     assert (doc.recipients, doc.distribution) == (["Sở Nội vụ tỉnh Lâm Đồng"], ["Như trên", "Lưu VT"])
     repairs = [(d.message, doc.text[d.span.start : d.span.end]) for d in doc.diagnostics if d.code == "text.keyword_repaired"]
@@ -119,7 +119,7 @@ def test_other_words_with_the_same_letters_are_left_alone(previous, line):
 
 def test_an_ocr_damaged_header_parses_as_printed():
     """The family: a scan's OCR text where one wrong mark per keyword broke the header."""
-    from vbparse.api import parse
+    from vbparse.api import parse_text
 
     text = (
         "ỦY BAN NHÂN DÂN\nTĨNH LÀO CAI\nSố: 15/GP-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
@@ -129,7 +129,7 @@ def test_an_ocr_damaged_header_parses_as_printed():
         "Điều 1. Cho phép Công ty A sử dụng vật liệu nổ công nghiệp.\nĐiều 2. Giấy phép có hiệu lực từ ngày ký.\n"
         "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TICH\nNguyễn Văn An\n"
     )
-    doc = parse(text.encode("utf-8"))
+    doc = parse_text(text)
     assert doc.header.issuer == "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"
     assert doc.header.parent_issuer is None
     assert doc.header.doc_type == "Giấy phép"

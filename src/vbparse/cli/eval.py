@@ -9,12 +9,6 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from ..evaluate import (
-    GoldError, below_floors, breakdown_table, calibration_table, changes_since, errors_by_document, collect_gold, evaluate, report_json,
-    summary_table, totals,
-)
-from ..export import write_atomic
-from ..evaluate.split import HALVES
 from .common import EXIT_OK, EXIT_USAGE, app, err
 
 EXIT_BELOW_FLOOR = 1
@@ -45,6 +39,13 @@ def eval_command(
 
     Exit codes: 0 scored; 1 a field is below its --floors minimum; 2 unreadable gold or usage error.
     """
+    from ..evaluate import (
+        GoldError, below_floors, breakdown_table, calibration_table, changes_since, errors_by_document, collect_gold,
+        evaluate, report_json, summary_table, totals,
+    )
+    from ..evaluate.split import HALVES
+    from ..export import write_atomic
+
     try:
         entries = collect_gold(gold)
     except GoldError as exc:

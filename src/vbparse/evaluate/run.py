@@ -66,7 +66,7 @@ def _display(path: Path) -> str:
 
 
 def _default_parser(path: Path) -> Document:
-    return parse(path, path=str(path))
+    return parse(path)
 
 
 def evaluate_entry(entry: GoldEntry, parser: Parser = _default_parser, document: Path | None = None) -> DocumentResult:
