@@ -14,6 +14,7 @@ from ..context import Context
 from ..model import Header, Span
 from ..normalise import Line, fold_tones
 from ..patterns.dates import ADOPTION_DATE, PLACE_DATE
+from ..patterns.symbols import SYMBOL_WINDOW
 from ..patterns.layout import (
     DISTRIBUTION, FORMULA, GROUNDS, HEADING, MARKER, MOTTO, NUMBER_LEAD, RECIPIENTS, RULE,
     SOURCE_LINE, SUBJECT, TYPE_LINE, AUTHORITY_LINE,
@@ -100,9 +101,9 @@ class _Scanner:
         if self.h.number:
             return None
         for lead in NUMBER_LEAD.finditer(fold):
-            after = fold[lead.end():]
+            after = fold[lead.end():lead.end() + SYMBOL_WINDOW]
             parsed = parse_symbol(after)
-            if parsed and parsed.start == 0:
+            if parsed:
                 return self._set_number(line, lead, parsed)
             blank = parse_blank_symbol(after)
             if blank:

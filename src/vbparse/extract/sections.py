@@ -174,12 +174,18 @@ class _TreeBuilder:
                     return label, depth, False
         for label in candidates:
             if is_first(label):
-                return label, len(self.stack), False
+                # a list that starts again is a sibling of its first run, not nested in it: each
+                # key is open at most once, which bounds the depth of the tree
+                depth = self._open_level(label.key, scope)
+                return label, len(self.stack) if depth is None else depth, False
         for depth in range(len(self.stack) - 1, scope - 1, -1):
             for label in candidates:
                 if self.stack[depth].label.key == label.key:
                     return label, depth, True
         return candidates[0], len(self.stack), True
+
+    def _open_level(self, key: str, scope: int) -> int | None:
+        return next((d for d in range(len(self.stack) - 1, scope - 1, -1) if self.stack[d].label.key == key), None)
 
     def _list_scope(self) -> int:
         """Lists nest inside the innermost structural level; they never reach above it."""

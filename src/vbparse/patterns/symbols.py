@@ -18,6 +18,9 @@ DASH = r"\s*[-–—]\s*"
 SERIAL = r"(?=[0-9OIl]{0,4}[0-9])[0-9OIl]{1,5}(?![A-Za-zĐđ])"
 SERIAL_OCR_DIGITS = str.maketrans({"O": "0", "I": "1", "l": "1"})
 SLASH = r"\s*/\s*"
+# How far after "Số" a number line's symbol is looked for, dot leaders of a draft included: a
+# bound, so a line repeating "Số " is read in linear time.
+SYMBOL_WINDOW = 400
 
 # 30/2020/NĐ-CP, 37/2021/QH15, 351/2017/UBTVQH14, 102/2025/NQLT-UBTVQH15-CP, 30a/2008/NQ-CP
 NORMATIVE = (
