@@ -14,11 +14,11 @@ from ..context import Context
 from ..model import Header, Span
 from ..normalise import Line, fold_tones
 from ..patterns.dates import ADOPTION_DATE, PLACE_DATE
-from ..patterns.symbols import SYMBOL_WINDOW
 from ..patterns.layout import (
     DISTRIBUTION, FORMULA, GROUNDS, HEADING, MARKER, MOTTO, NUMBER_LEAD, RECIPIENTS, RULE,
     SOURCE_LINE, SUBJECT, TYPE_LINE, AUTHORITY_LINE,
 )
+from ..patterns.symbols import SYMBOL_WINDOW
 from ..patterns.tables import (
     DOC_TYPES, NAMED_LAW_TYPES, PARTY_HEADING, STATE_HEADING, STATE_MOTTO, SUPERIOR_BODIES, YOUTH_HEADING,
 )
@@ -103,7 +103,7 @@ class _Scanner:
         for lead in NUMBER_LEAD.finditer(fold):
             after = fold[lead.end():lead.end() + SYMBOL_WINDOW]
             parsed = parse_symbol(after)
-            if parsed:
+            if parsed and parsed.start == 0:
                 return self._set_number(line, lead, parsed)
             blank = parse_blank_symbol(after)
             if blank:

@@ -110,8 +110,8 @@ def _repair_serial(serial: str, repairs: list[str]) -> str:
 
 
 def parse_symbol(text: str) -> ParsedNumber | None:
-    """The symbol that opens `text` (what follows a header's "Số:")."""
-    m = SYMBOL.match(text)
+    """Find the first symbol in `text` (a header's number line, a citation)."""
+    m = SYMBOL.search(text)
     return from_match(m) if m else None
 
 
