@@ -18,6 +18,7 @@ from ..patterns.layout import (
     DISTRIBUTION, FORMULA, GROUNDS, HEADING, INTRODUCTION, MARKER, MOTTO, NUMBER_LEAD, RECIPIENTS, RULE,
     SOURCE_LINE, SUBJECT, TYPE_LINE, AUTHORITY_LINE,
 )
+from ..patterns.symbols import SYMBOL_WINDOW
 from ..patterns.tables import (
     DOC_TYPES, NAMED_LAW_TYPES, PARTY_HEADING, STATE_HEADING, STATE_MOTTO, SUPERIOR_BODIES, YOUTH_HEADING,
 )
@@ -101,7 +102,7 @@ class _Scanner:
         if self.h.number:
             return None
         for lead in NUMBER_LEAD.finditer(fold):
-            after = fold[lead.end():]
+            after = fold[lead.end():lead.end() + SYMBOL_WINDOW]
             parsed = parse_symbol(after)
             if parsed and parsed.start == 0:
                 return self._set_number(line, lead, parsed)

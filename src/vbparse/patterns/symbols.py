@@ -20,6 +20,9 @@ SERIAL_OCR_DIGITS = str.maketrans({"O": "0", "I": "1", "l": "1"})
 SLASH = r"\s*/\s*"
 # A serial with a dotted part: a resolution adopted at a session, "66.15/2026/NQ-CP".
 DOTTED = r"(?:\.[0-9]{1,4})?"
+# How far after "Số" a number line's symbol is looked for, dot leaders of a draft included: a
+# bound, so a line repeating "Số " is read in linear time.
+SYMBOL_WINDOW = 400
 
 # 30/2020/NĐ-CP, 37/2021/QH15, 351/2017/UBTVQH14, 102/2025/NQLT-UBTVQH15-CP, 30a/2008/NQ-CP,
 # 66.15/2026/NQ-CP

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import posixpath
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -33,7 +34,11 @@ _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationsh
 _VAL = f"{W}val"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")  # an OLE-wrapped, encrypted OOXML file
-MAX_PART_BYTES = 256 * 1024 * 1024  # declared unpacked size above this is a zip bomb, not a document
+# Limits of one part (document.xml, styles, …) once expanded: its bytes, and its tags, which
+# the parsed tree costs about 120 bytes each (2 M tags: some 250 MB). A document of 8 M
+# characters fits; a ZIP bomb or a part of millions of empty paragraphs does not.
+MAX_PART_BYTES = 64 * 1024 * 1024
+MAX_PART_TAGS = 2_000_000
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True)
 
 P, TBL, TR, TC, SDT, SDT_CONTENT = (f"{W}{t}" for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent"))
@@ -130,21 +135,30 @@ def _targets(archive: zipfile.ZipFile, rels: str, folder: str) -> dict[str, str]
 
 
 def _read(archive: zipfile.ZipFile, name: str) -> bytes:
+    """A part's bytes, expanded at most to MAX_PART_BYTES: counted while inflating, since the
+    size the ZIP declares can lie. Any damage of the container is a typed error."""
     info = archive.getinfo(name)
     if info.file_size > MAX_PART_BYTES:
-        raise InputTooLargeError(f"{name} unpacks to {info.file_size} bytes: refusing a likely zip bomb")
+        raise InputTooLargeError(f"{name} unpacks to {info.file_size} bytes, over the {MAX_PART_BYTES}-byte limit")
     try:
-        return archive.read(info)
+        with archive.open(info) as part:
+            data = part.read(MAX_PART_BYTES + 1)
     except RuntimeError as exc:  # zipfile's "password required"
         raise EncryptedInputError(f"{name} in the DOCX archive is encrypted") from exc
     except NotImplementedError as exc:
         raise UnreadableInputError(f"{name} uses an unsupported ZIP compression: {exc}") from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, OverflowError, struct.error) as exc:
+        # a bad offset in the central directory seeks before the start (ValueError)
         raise TruncatedInputError(f"{name} in the DOCX archive is truncated or damaged: {exc}") from exc
+    if len(data) > MAX_PART_BYTES:
+        raise InputTooLargeError(f"{name} unpacks to more than {MAX_PART_BYTES} bytes, the limit")
+    return data
 
 
 def _parse(package: _Package, name: str) -> etree._Element:
     data = _read(package.zip, name).replace(_STRICT_W_URI, _W_URI)
+    if data.count(b"<") > MAX_PART_TAGS:  # the tree's memory grows with its elements, not its bytes
+        raise InputTooLargeError(f"{name} has over {MAX_PART_TAGS:,} XML tags, the limit")
     try:
         return etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:

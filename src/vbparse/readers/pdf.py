@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass
 from types import ModuleType
 
-from ..errors import EmptyInputError, OcrFailedError, TruncatedInputError, UnreadableInputError
+from ..errors import EmptyInputError, InputTooLargeError, OcrFailedError, TruncatedInputError, UnreadableInputError
 from . import OcrMode, pdf_pdfium, pdf_plumber
 from ..normalise.quality import lacks_diacritics, wrongly_mapped
 from .base import RawInput
@@ -89,6 +89,8 @@ def _read(module: ModuleType, doc: object, data: bytes, ocr: OcrMode, renderer: 
     for index in range(total):
         try:
             page = module.read_page(doc, index)
+        except InputTooLargeError:  # the text read so far is over the limit: the input is refused
+            raise
         except Exception as exc:  # noqa: BLE001 - one bad page must not lose the others
             unreadable.append(f"{index + 1} ({exc})")
             continue
