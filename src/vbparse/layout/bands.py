@@ -14,7 +14,7 @@ from itertools import count
 
 from ..normalise.fold import fold_tones
 from ..patterns.layout import DISTRIBUTION, HEADING, RECIPIENTS, SIGNING_PREFIX
-from .pdf_lines import Line, Word
+from .lines import Line, Word
 
 # The anchor row's column gap must be at least this many glyph heights wide...
 ANCHOR_GAP = 1.0
