@@ -70,19 +70,22 @@ def mark_furniture(pages: list[list[Line]], heights: list[float]) -> int:
         for line in content:
             in_margin = line.top < MARGIN * height or line.bottom > (1 - MARGIN) * height
             if in_margin:  # the regexes only for the margins
-                line.furniture = _furniture(line, edges, repeated)
+                line.furniture = _furniture(line, height, edges, repeated)
     return sum(1 for lines in pages for line in lines if line.furniture)
 
 
-def _furniture(line: Line, edges: set[int], repeated: set[tuple[str, int]]) -> str | None:
+def _furniture(line: Line, height: float, edges: set[int], repeated: set[tuple[str, int]]) -> str | None:
     """A page number as the page's first or last line, or a line repeated over the pages."""
     if id(line) in edges and PAGE_NUMBER.match(line.text):
         return PAGE_NUMBER_LABEL
-    return RUNNING_LABEL if line.row is None and _key(line) in repeated else None
+    return RUNNING_LABEL if line.row is None and _key(line, height) in repeated else None
 
 
-def _key(line: Line) -> tuple[str, int]:
-    return DIGITS.sub("#", line.text.casefold()), round(line.top / 6)
+def _key(line: Line, height: float) -> tuple[str, int]:
+    """The text without its numbers, and the place from the nearer edge: pages of layout text
+    end at different rows, and a footer keeps its distance from the bottom."""
+    place = line.top if line.top < height / 2 else line.top - height
+    return DIGITS.sub("#", line.text.casefold()), round(place / 6)
 
 
 def _running(pages: list[list[Line]], heights: list[float]) -> set[tuple[str, int]]:
@@ -91,7 +94,7 @@ def _running(pages: list[list[Line]], heights: list[float]) -> set[tuple[str, in
         content = [line for line in lines if line.furniture is None]
         for line in content[:2] + content[-2:]:
             if line.row is None and (line.top < MARGIN * height or line.bottom > (1 - MARGIN) * height):
-                seen[_key(line)].add(number)
+                seen[_key(line, height)].add(number)
     needed = max(3, RUNNING_SHARE * len(pages))
     return {key for key, numbers in seen.items() if len(numbers) >= needed}
 
