@@ -24,8 +24,10 @@ STAMP_LABEL = regex.compile(
     r"|(?P<email>E-?mail|Thư\s+điện\s+tử)|(?P<time>Thời\s+gian(?:\s+ký)?|Ngày\s+ký))\s*:\s*(?P<value>.*)$",
     regex.IGNORECASE,
 )
-# The stamp opens with who signed; the other labels also label ordinary text ("Đơn vị: …").
-STAMP_OPENER = regex.compile(r"^\s*(?:Ký\s+bởi|Người\s+ký)\s*:", regex.IGNORECASE)
+# Labels only a stamp prints; the others also label ordinary text ("Đơn vị: …", "Email: …").
+STAMP_OPENER = regex.compile(
+    r"^\s*(?:Ký\s+bởi|Người\s+ký|Cơ\s+quan\s+phát\s+hành|Thời\s+gian\s+ký)\s*:", regex.IGNORECASE
+)
 # A signing time alone on its line: "28-07-2026 18:08:51 +07:00", "2025-10-01T17:08:18+07:00".
 TIMESTAMP = regex.compile(
     r"^\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2})[\sT,]+\d{1,2}:\d{2}(?::\d{2})?"
