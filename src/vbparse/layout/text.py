@@ -78,7 +78,7 @@ def text_pages(lines: list[str]) -> tuple[list[list[Line]], list[float], dict[tu
             row = sizes[-1]
             sizes[-1] += 1
             origins[len(pages), row] = number
-            words = _words(part, row)
+            words = row_words(part, row)
             if mark is not None and words and source_row(mark.top) == row - 1 and abs(words[0].x0 - mark.x0) <= MARK_REACH:
                 words.insert(0, Word(mark.text, mark.x0, words[0].top, mark.x1, words[0].bottom, (), True))
                 mark = None
@@ -91,7 +91,7 @@ def text_pages(lines: list[str]) -> tuple[list[list[Line]], list[float], dict[tu
     return pages, [size * PITCH for size in sizes], origins
 
 
-def _words(text: str, row: int) -> list[Word]:
+def row_words(text: str, row: int) -> list[Word]:
     text = unicodedata.normalize("NFC", text).expandtabs()
     top = row * PITCH
     return [Word(m.group(), m.start(), top, m.end(), top + EM, (), True) for m in _WORD.finditer(text)]
