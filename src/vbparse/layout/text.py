@@ -26,10 +26,8 @@ FORM_FEED = "\f"
 COLUMN_GAP = 3
 _WORD = regex.compile(r"\S+")
 _GAP = regex.compile(r"(?<=\S) {%d,}(?=\S)" % COLUMN_GAP)
-# Layout text without form feeds: at least this many lines set in columns, and as many of them
-# starting a column at one place (give or take a character).
-MIN_COLUMN_LINES = 4
-MIN_ALIGNED = 3
+# Layout text without form feeds: at least this many lines set in columns around one gutter.
+MIN_COLUMN_LINES = 3
 # A footnote mark: one or two digits alone on a row, at most this many columns left or right of
 # the start of the row below.
 FOOTNOTE_MARK = regex.compile(r"\d{1,2}")
@@ -37,19 +35,18 @@ MARK_REACH = 6
 
 
 def is_layout_text(lines: list[str]) -> bool:
-    """Pages split by form feeds, or lines set in columns by runs of spaces at common places."""
+    """Pages split by form feeds, or lines set in columns: runs of spaces on several lines that
+    share a gutter (one column inside every run), as the rows of a header or signature band do."""
     if any(FORM_FEED in line for line in lines):
         return True
-    starts: Counter[int] = Counter()
+    cover: Counter[int] = Counter()
     gapped = 0
     for line in lines:
-        found = [m.end() for m in _GAP.finditer(line.expandtabs())]
-        if found:
+        gaps = list(_GAP.finditer(line.expandtabs()))
+        if gaps:
             gapped += 1
-            starts.update(found)
-    if gapped < MIN_COLUMN_LINES:
-        return False
-    return any(starts[c - 1] + starts[c] + starts[c + 1] >= MIN_ALIGNED for c in starts)
+            cover.update(column for gap in gaps for column in range(gap.start(), gap.end()))
+    return gapped >= MIN_COLUMN_LINES and max(cover.values()) >= MIN_COLUMN_LINES
 
 
 def text_pages(lines: list[str]) -> tuple[list[list[Line]], list[float], dict[tuple[int, int], int]]:
