@@ -33,6 +33,9 @@ TIMESTAMP = regex.compile(
     r"^\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2})[\sT,]+\d{1,2}:\d{2}(?::\d{2})?"
     r"\s*(?:(?:GMT|UTC)?\s*[+-]\d{2}:?\d{2})?\s*$"
 )
+# A stamp's lines are set tight (at most this many glyph heights apart); a wrapped value is short.
+STAMP_LEADING = 0.5
+STAMP_WRAP_WORDS = 6
 CLOCK = regex.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:(?:GMT|UTC)?\s*[+-]\d{2}:?\d{2})?\s*$")
 # "===== Trang 2 =====", "--- Page 3 ---", "- 3 -": a page break written into the text.
 PAGE_MARKER = regex.compile(
@@ -65,7 +68,9 @@ def mark_by_content(lines: list[Line]) -> None:
 
 
 def _continues_stamp(above: Line, line: Line) -> bool:
-    aligned = abs(line.x0 - above.x0) <= line.height
-    close = line.top - above.bottom <= line.height
-    return aligned and close and (STAMP_LABEL.match(line.text) is not None or CLOCK.match(line.text) is not None
-                                  or not line.gapped)
+    """A stamp's next label, or a short wrapped value, set right under the line above."""
+    if abs(line.x0 - above.x0) > line.height or line.top - above.bottom > STAMP_LEADING * line.height:
+        return False
+    if STAMP_LABEL.match(line.text) or CLOCK.match(line.text):
+        return True
+    return not line.gapped and len(line.text.split()) <= STAMP_WRAP_WORDS
