@@ -63,22 +63,29 @@ def mark_furniture(pages: list[list[Line]], heights: list[float]) -> int:
     """
     repeated = _running(pages, heights) if len(pages) >= 3 else set()
     for lines, height in zip(pages, heights):
+        for line in lines:  # running lines first: a page number may sit under a running header
+            running = line.row is None and _in_margin(line, height) and _key(line, height) in repeated
+            if running and line.furniture is None:
+                line.furniture = RUNNING_LABEL
         content = [line for line in lines if line.furniture is None]
         if not content:
             continue
-        edges = {id(min(content, key=lambda l: l.top)), id(max(content, key=lambda l: l.bottom))}
-        for line in content:
-            in_margin = line.top < MARGIN * height or line.bottom > (1 - MARGIN) * height
-            if in_margin:  # the regexes only for the margins
-                line.furniture = _furniture(line, height, edges, repeated)
+        for edge in {id(line): line for line in (min(content, key=_top), max(content, key=_bottom))}.values():
+            if _in_margin(edge, height) and PAGE_NUMBER.match(edge.text):  # the regex only for the margins
+                edge.furniture = PAGE_NUMBER_LABEL
     return sum(1 for lines in pages for line in lines if line.furniture)
 
 
-def _furniture(line: Line, height: float, edges: set[int], repeated: set[tuple[str, int]]) -> str | None:
-    """A page number as the page's first or last line, or a line repeated over the pages."""
-    if id(line) in edges and PAGE_NUMBER.match(line.text):
-        return PAGE_NUMBER_LABEL
-    return RUNNING_LABEL if line.row is None and _key(line, height) in repeated else None
+def _in_margin(line: Line, height: float) -> bool:
+    return line.top < MARGIN * height or line.bottom > (1 - MARGIN) * height
+
+
+def _top(line: Line) -> float:
+    return line.top
+
+
+def _bottom(line: Line) -> float:
+    return line.bottom
 
 
 def _key(line: Line, height: float) -> tuple[str, int]:
@@ -93,7 +100,7 @@ def _running(pages: list[list[Line]], heights: list[float]) -> set[tuple[str, in
     for number, (lines, height) in enumerate(zip(pages, heights)):
         content = [line for line in lines if line.furniture is None]
         for line in content[:2] + content[-2:]:
-            if line.row is None and (line.top < MARGIN * height or line.bottom > (1 - MARGIN) * height):
+            if line.row is None and _in_margin(line, height):
                 seen[_key(line, height)].add(number)
     needed = max(3, RUNNING_SHARE * len(pages))
     return {key for key, numbers in seen.items() if len(numbers) >= needed}

@@ -85,6 +85,9 @@ def text_pages(lines: list[str]) -> tuple[list[list[Line]], list[float], dict[tu
             elif words:
                 pages[-1].append(Line(len(pages), words).finish())
     flush()
+    while len(pages) > 1 and not pages[-1]:  # the form feed that ends the last page
+        pages.pop()
+        sizes.pop()
     return pages, [size * PITCH for size in sizes], origins
 
 
