@@ -654,12 +654,11 @@ def test_corpus_short_signature_row():
     assert [(s.authority, s.position, s.signer) for s in doc.signatures] == [([], "CHỦ TỊCH", "Hồ Văn Mười")]
 
 
-@pytest.mark.xfail(strict=True, reason="parser: Nơi nhận and TL. CHỦ TỊCH laid side by side with spaces in one "
-                                       "paragraph (no table) are not split into list and signature")
 def test_corpus_signature_laid_out_with_spaces():
     doc = parse(corpus("cv-ubnd-lamdong-giao-cat-5689-draft.docx"))
     assert [(s.authority, s.position, s.signer) for s in doc.signatures] == [
         (["TL. CHỦ TỊCH"], "CHÁNH VĂN PHÒNG", "Đỗ Tấn Sương")]
+    assert doc.distribution[0] == "Như trên"
 
 
 @pytest.mark.xfail(strict=True, reason="parser: 'Số:10-01/26/PT-NC' (no space, a dated serial) is taken for the "

@@ -32,6 +32,7 @@ class Line:
     indent: int = 0
     legacy: str | None = None  # conversions that gave this line: "tcvn3", "nfd", "vni+tcvn3"
     repairs: tuple[Repair, ...] = ()  # keywords whose lost marks were restored, offsets in the line
+    furniture: str | None = None  # page furniture the layout stage labelled: no zone's content
 
     @property
     def blank(self) -> bool:
@@ -74,7 +75,7 @@ def prepare(raw: RawInput) -> Prepared:
             kinds.update(dict.fromkeys(converted.split("+")))
         line = Line(
             len(lines), offset, offset + len(text), text,
-            block.page, block.bbox, block.row, block.column, block.indent, converted, repairs,
+            block.page, block.bbox, block.row, block.column, block.indent, converted, repairs, block.furniture,
         )
         lines.append(line)
         parts.append(text)

@@ -40,6 +40,7 @@ class Block:
     fonts: tuple[str, ...] = ()  # font names of the runs/characters, for legacy-encoding detection
     align: str | None = None  # "center" | "right" | "justify" when the format records it
     legacy: str | None = None  # legacy encoding(s) the reader converted this text from: "tcvn3", "vni+tcvn3"
+    furniture: str | None = None  # page furniture the layout stage found: "page_number", "signing_stamp", …
 
 
 @dataclass(slots=True)

@@ -15,14 +15,15 @@ import posixpath
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass
-from itertools import groupby
+from dataclasses import dataclass, replace
+from itertools import count, groupby
 
 from lxml import etree
 
 from ..errors import (
     EmptyInputError, EncryptedInputError, InputTooLargeError, TruncatedInputError, UnreadableInputError,
 )
+from ..layout.pieces import paragraph_bands
 from ..normalise.legacy import convert_by_font, font_encoding, reads_worse
 from .base import Block, RawInput
 from .docx_numbering import MC, W, Numbering
@@ -77,7 +78,7 @@ def read_docx(data: bytes) -> RawInput:
     walker.body(body, None, None)
     if not any(block.text.strip() for block in walker.blocks):
         raise EmptyInputError("the DOCX document has no text")
-    return RawInput(walker.blocks, "docx", hashlib.sha256(data).hexdigest(), notes=notes)
+    return RawInput(walker.laid_out(), "docx", hashlib.sha256(data).hexdigest(), notes=notes)
 
 
 def is_encrypted_ooxml(data: bytes) -> bool:
@@ -330,6 +331,7 @@ class _Walker:
         self.styles = styles
         self.numbering = numbering
         self.blocks: list[Block] = []
+        self.tabbed: list[str | None] = []  # each block's text with its tabs, None in a table
         self.rows = 0
 
     def body(self, parent: etree._Element, row: int | None, col: int | None) -> None:
@@ -370,12 +372,23 @@ class _Walker:
             text, fonts, converted = done[0]
             done[0] = (f"{label} {text}" if text else label, fonts, converted)
         align = (own.align if own.align is not None else style.align) or None
-        self.blocks.extend(
-            Block(text, row=row, column=col, fonts=fonts, align=align, legacy=converted)
-            for text, fonts, converted in done
-        )
+        for text, fonts, converted in done:
+            self.blocks.append(Block(text.replace("\t", " "), row=row, column=col, fonts=fonts, align=align,
+                                     legacy=converted))
+            self.tabbed.append(text if row is None else None)
         for box in boxes:  # text boxes read right after the paragraph that anchors them
             self.body(box, row, col)
+
+    def laid_out(self) -> list[Block]:
+        """The blocks, with paragraphs set side by side with tabs and spaces (Nơi nhận |
+        signature) split by the layout stage into their column pieces."""
+        blocks = self.blocks
+        for band in reversed(paragraph_bands(self.tabbed, count(self.rows + 1))):
+            blocks[band.start:band.end] = [
+                replace(blocks[piece.source], text=piece.text, row=piece.row, column=piece.column)
+                for piece in band.pieces
+            ]
+        return blocks
 
     def label(self, own: _Style, style: _Style, sid: str | None) -> str | None:
         if own.num_id is not None:
@@ -415,7 +428,7 @@ class _Walker:
             elif tag == RPR:
                 font = self.styles.run_font(el) or font
             elif tag == TAB or tag == PTAB:
-                lines.add(" ", None)
+                lines.add("\t", None)  # a space in the text; the layout stage sees the tab
             elif tag == BR or tag == CR:
                 lines.newline()
             elif tag == NB_HYPHEN:

@@ -28,7 +28,7 @@ from PIL import Image
 
 from ..errors import OcrFailedError, OcrUnavailableError
 from .pages import page_list
-from .pdf_lines import Word
+from ..layout.lines import Word
 
 LANGUAGE = "vie"
 # PDF pages are rendered at this resolution for OCR (see bench/bench_ocr.py for the measurement).

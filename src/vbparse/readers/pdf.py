@@ -1,10 +1,10 @@
 """PDF reader: one block per visual line (wrapped lines joined), in reading order.
 
 Steps: glyphs of each page from an engine (pdf_pdfium, the default, or pdf_plumber) -> words
-and lines (pdf_lines), the signing stamp taken out (pdf_stamp). Pages without a usable text
-layer get their words from OCR instead (pdf_render, ocr). Then the steps shared with page
-images (pages): header and signature bands split into columns, running headers, footers and
-page numbers dropped, wrapped lines joined.
+(pdf_lines) and lines (layout.lines), the signing stamp taken out (pdf_stamp). Pages without
+a usable text layer get their words from OCR instead (pdf_render, ocr). The lines then go
+through the layout stage (vbparse.layout): bands split into columns, page furniture labelled,
+wrapped lines joined.
 """
 
 from __future__ import annotations
@@ -18,8 +18,10 @@ from . import OcrMode, pdf_pdfium, pdf_plumber
 from ..normalise.quality import lacks_diacritics, wrongly_mapped
 from .base import RawInput
 from .ocr import ALNUM, ENABLE_OCR, OCR_DPI, OcrLog, find_tesseract, page_words, recognise_pages, require_tesseract
-from .pages import lay_out, page_list
-from .pdf_lines import Glyph, Line, Word, build_lines, build_words
+from ..layout import lay_out
+from ..layout.lines import Line, Word, build_lines
+from .pages import page_list
+from .pdf_lines import Glyph, build_words
 from .pdf_page import PageGlyphs
 from .pdf_render import PageRenderer
 from .pdf_stamp import is_stamp, signature_fallback, stamp_fields
@@ -116,9 +118,8 @@ def _read(module: ModuleType, doc: object, data: bytes, ocr: OcrMode, renderer: 
                       f"letters ({_unread_because(ocr, log)}): their text is not the printed one"))
     if log is not None:
         notes += log.notes()
-    blocks, removed = lay_out(pages, heights)
-    if removed:
-        notes.append(("pdf.page_furniture_removed", f"removed {removed} running header, footer and page-number lines"))
+    blocks, layout_notes = lay_out(pages, heights)
+    notes += layout_notes
     for key, value in signature_fallback(signatures).items():
         stamp.setdefault(key, value)
     return RawInput(
