@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Format = Literal["text", "docx", "pdf", "image"]
+Format = Literal["text", "docx", "pdf", "image", "html"]
 
 
 @dataclass(frozen=True, slots=True)

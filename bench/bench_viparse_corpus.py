@@ -1,0 +1,127 @@
+"""vbparse on the viparse benchmark (legacy TCVN3/VNI documents), scored by the peer's own scorer.
+
+Every document of ../shared/benchmarks/viparse-corpus is parsed, its `text` written to a
+temporary PRED/STEM.txt, and the peer's scripts/score.py (run from ../shared, never copied)
+scores it against the person-typed transcript. Printed: char, diacritic and syllable accuracy per
+format and encoding (the encoding column of the benchmark's PROVENANCE.md, so the mixed
+TCVN3+VNI file is its own row), the total, and every refused file.
+Targets (issue 11): diacritic >= 0.99 and char >= 0.985 per format on doc, rtf and pdf; >= 0.95
+on the mixed file; no file refused.
+
+Usage: python bench/bench_viparse_corpus.py [--corpus DIR] [--jobs N] [--every K] [--json FILE]
+`--every K` parses every K-th file of each format (in name order) only: the CI ratchet's subset.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict
+from pathlib import Path
+from types import ModuleType
+
+import vbparse
+from vbparse.errors import VbparseError
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "benchmarks" / "viparse-corpus"
+
+
+def load_scorer(corpus: Path) -> ModuleType:
+    """The peer's scorer, imported from where it lives (stdlib only)."""
+    spec = importlib.util.spec_from_file_location("viparse_score", corpus / "scripts" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def encodings(corpus: Path) -> dict[str, str]:
+    """File -> encoding, from PROVENANCE.md's table (`tcvn3+vni` marks the mixed file); the
+    folder name where the table is silent."""
+    found = {}
+    for line in (corpus / "PROVENANCE.md").read_text("utf-8").splitlines():
+        cells = [c.strip().strip("`") for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 7 and cells[0].endswith((".doc", ".docx", ".rtf", ".pdf")):
+            found[Path(cells[0]).name] = cells[5]
+    return found
+
+
+def documents(corpus: Path, every: int = 1) -> list[Path]:
+    """The benchmark's documents that have a transcript, sorted; every `every`-th of each format."""
+    truths = {p.stem for p in (corpus / "ground-truth").glob("*.txt")}
+    files = sorted((p for p in (corpus / "corpus").glob("*/*") if p.stem in truths), key=lambda p: p.name)
+    by_format: dict[str, list[Path]] = defaultdict(list)
+    for path in files:
+        by_format[path.suffix.lower()].append(path)
+    return sorted((p for group in by_format.values() for p in group[::every]), key=lambda p: p.name)
+
+
+def parse_text(path: Path) -> tuple[str, str | None, str | None]:
+    """(stem, text or None, error code or None)."""
+    try:
+        return path.stem, vbparse.parse(path).text, None
+    except VbparseError as exc:
+        return path.stem, None, exc.code
+
+
+def run(corpus: Path, files: list[Path], jobs: int) -> dict:
+    """Parse and score `files`; the per-document scores, the refused files, and each group's summary."""
+    scorer = load_scorer(corpus)
+    enc = encodings(corpus)
+    with tempfile.TemporaryDirectory(prefix="vbparse-viparse-") as tmp, ProcessPoolExecutor(jobs) as pool:
+        pred = Path(tmp)
+        results = list(pool.map(parse_text, files))
+        for stem, text, _ in results:
+            if text is not None:
+                (pred / f"{stem}.txt").write_text(text, "utf-8")
+        truth = corpus / "ground-truth"
+        scores = {
+            stem: scorer.score_pair(stem, text, (truth / f"{stem}.txt").read_text("utf-8"))
+            for stem, text, _ in results if text is not None
+        }
+    refused = {stem: code for stem, _, code in results if code is not None}
+    groups: dict[str, list[str]] = defaultdict(list)
+    for path in files:
+        groups[f"{path.suffix.lower().lstrip('.')} {enc.get(path.name, path.parent.name)}"].append(path.stem)
+        groups[f"{path.suffix.lower().lstrip('.')} (all)"].append(path.stem)
+        groups["total"].append(path.stem)
+    summary = {
+        name: scorer.aggregate([scores[s] for s in stems if s in scores], [s for s in stems if s in refused])
+        for name, stems in sorted(groups.items(), key=lambda item: (item[0] == "total", item[0]))
+    }
+    return {
+        "summary": summary,
+        "refused": refused,
+        "documents": {stem: asdict(score) for stem, score in sorted(scores.items())},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--every", type=int, default=1)
+    parser.add_argument("--json", type=Path, help="also write every document's scores here")
+    args = parser.parse_args()
+    if not (args.corpus / "scripts" / "score.py").is_file():
+        sys.exit(f"no viparse benchmark at {args.corpus}")
+    result = run(args.corpus, documents(args.corpus, args.every), args.jobs)
+    print(f"{'group':22} {'files':>5} {'refused':>7} {'char':>7} {'diacritic':>9} {'syllable':>8}")
+    for name, s in result["summary"].items():
+        dia = "-" if s["diacritic_accuracy"] is None else f"{s['diacritic_accuracy']:.4f}"
+        print(f"{name:22} {s['n_documents'] + s['n_failures']:5d} {s['n_failures']:7d} "
+              f"{s['char_accuracy']:7.4f} {dia:>9} {s['syllable_accuracy']:8.4f}")
+    for stem, code in sorted(result["refused"].items()):
+        print(f"refused: {stem} ({code})")
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()
