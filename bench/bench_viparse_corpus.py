@@ -63,11 +63,16 @@ def documents(corpus: Path, every: int = 1) -> list[Path]:
 
 
 def parse_text(path: Path) -> tuple[str, str | None, str | None]:
-    """(stem, text or None, error code or None)."""
+    """(stem, text or None, error code or None). The text is the file's: the document's, then that
+    of each document it bundles (a decree's annexes come out as `attachments`)."""
     try:
-        return path.stem, vbparse.parse(path).text, None
+        return path.stem, "\n".join(_texts(vbparse.parse(path))), None
     except VbparseError as exc:
         return path.stem, None, exc.code
+
+
+def _texts(doc: vbparse.Document) -> list[str]:
+    return [doc.text, *(text for attachment in doc.attachments for text in _texts(attachment))]
 
 
 def run(corpus: Path, files: list[Path], jobs: int) -> dict:

@@ -37,6 +37,15 @@ def count_beyond_surface(text: str) -> int:
     return len(_BEYOND_SURFACE.findall(text))
 
 
+_UNICODE_WORD = regex.compile(rf"\S*{_BEYOND_SURFACE.pattern}\S*")
+
+
+def unicode_words(text: str) -> Iterable[tuple[int, int]]:
+    """(start, end) of each word holding a character no legacy surface holds."""
+    for m in _UNICODE_WORD.finditer(text):
+        yield m.start(), m.end()
+
+
 def surface_of_bytes(data: bytes) -> str:
     return codecs.charmap_decode(data, "strict", SURFACE_OF_BYTE)[0]
 
