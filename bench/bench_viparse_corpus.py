@@ -8,8 +8,8 @@ TCVN3+VNI file is its own row), the total, and every refused file.
 Targets (issue 11): diacritic >= 0.99 and char >= 0.985 per format on doc, rtf and pdf; >= 0.95
 on the mixed file; no file refused.
 
-Usage: python bench/bench_viparse_corpus.py [--corpus DIR] [--jobs N] [--every K] [--json FILE]
-`--every K` parses every K-th file of each format (in name order) only: the CI ratchet's subset.
+Usage: python bench/bench_viparse_corpus.py [--corpus DIR] [--jobs N] [--smallest K] [--json FILE]
+`--smallest K` parses the K smallest files of each format only (the CI ratchet's subset).
 """
 
 from __future__ import annotations
@@ -52,14 +52,18 @@ def encodings(corpus: Path) -> dict[str, str]:
     return found
 
 
-def documents(corpus: Path, every: int = 1) -> list[Path]:
-    """The benchmark's documents that have a transcript, sorted; every `every`-th of each format."""
+def documents(corpus: Path, smallest: int | None = None) -> list[Path]:
+    """The benchmark's documents that have a transcript, by name; with `smallest`, only that many
+    of each format, the smallest (by size, then name: the same files on every machine)."""
     truths = {p.stem for p in (corpus / "ground-truth").glob("*.txt")}
     files = sorted((p for p in (corpus / "corpus").glob("*/*") if p.stem in truths), key=lambda p: p.name)
+    if smallest is None:
+        return files
     by_format: dict[str, list[Path]] = defaultdict(list)
     for path in files:
         by_format[path.suffix.lower()].append(path)
-    return sorted((p for group in by_format.values() for p in group[::every]), key=lambda p: p.name)
+    chosen = (p for group in by_format.values() for p in sorted(group, key=lambda p: (p.stat().st_size, p.name))[:smallest])
+    return sorted(chosen, key=lambda p: p.name)
 
 
 def parse_text(path: Path) -> tuple[str, str | None, str | None]:
@@ -111,12 +115,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--every", type=int, default=1)
+    parser.add_argument("--smallest", type=int)
     parser.add_argument("--json", type=Path, help="also write every document's scores here")
     args = parser.parse_args()
     if not (args.corpus / "scripts" / "score.py").is_file():
         sys.exit(f"no viparse benchmark at {args.corpus}")
-    result = run(args.corpus, documents(args.corpus, args.every), args.jobs)
+    result = run(args.corpus, documents(args.corpus, args.smallest), args.jobs)
     print(f"{'group':22} {'files':>5} {'refused':>7} {'char':>7} {'diacritic':>9} {'syllable':>8}")
     for name, s in result["summary"].items():
         dia = "-" if s["diacritic_accuracy"] is None else f"{s['diacritic_accuracy']:.4f}"
