@@ -71,7 +71,7 @@ class Ocr(_Model):
 
 class Source(_Model):
     path: str | None = Field(description="input path as given; null for bytes/text/stdin")
-    format: Literal["text", "docx", "pdf", "image"]
+    format: Literal["text", "docx", "pdf", "image", "html"]
     sha256: str = Field(description="hex SHA-256 of the input bytes")
     encoding: str | None = Field(
         description="the codec, then '+' each conversion found: 'utf-8', 'utf-8+tcvn3', 'tcvn3', 'vni', "

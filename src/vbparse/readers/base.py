@@ -24,7 +24,7 @@ MAX_LINES = 200_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
 
-Format = Literal["text", "docx", "pdf", "image"]
+Format = Literal["text", "docx", "pdf", "image", "html"]
 
 
 @dataclass(frozen=True, slots=True)
