@@ -77,3 +77,18 @@ class OcrFailedError(UnreadableInputError):
     """Tesseract was run and failed (crashed, timed out, or could not be started)."""
 
     code = "input.ocr_failed"
+
+
+class OutputError(VbparseError):
+    """An output could not be written: a read-only or missing folder, a full disk, a closed or
+    full standard output (exit code 5). The path is the output's."""
+
+    code = "output.write_failed"
+    exit_code = 5
+
+
+class ExportUnavailableError(VbparseError):
+    """An export format needs a package that is not installed (openpyxl for xlsx)."""
+
+    code = "export.unavailable"
+    exit_code = 2

@@ -13,12 +13,12 @@ from ..errors import VbparseError
 from ..export import write_atomic
 from ..model import Diagnostic, Document
 from ..readers import OcrMode
-from .manifest import CODE_INTERNAL, CODE_WRITE_FAILED, Status
+from .manifest import CODE_INTERNAL, CODE_WRITE_FAILED, Status, printable
 
 
 def parse_file(path: str, *, pdf_engine: str = "pdfium", ocr: OcrMode = "auto") -> Document:
     """The default parse function of a batch: the file at `path`, which the output records."""
-    return parse_document(Path(path), path=path, pdf_engine=pdf_engine, ocr=ocr)
+    return parse_document(Path(path), path=printable(path), pdf_engine=pdf_engine, ocr=ocr)
 
 
 @dataclass(frozen=True, slots=True)

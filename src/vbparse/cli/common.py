@@ -17,7 +17,7 @@ from ..batch import FAILED_STATUSES, ManifestEntry, parse_file
 from ..errors import VbparseError
 from ..model import Document
 
-EXIT_OK, EXIT_DIAGNOSTIC_ERRORS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_FAILED = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_DIAGNOSTIC_ERRORS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_FAILED, EXIT_OUTPUT = 0, 1, 2, 3, 4, 5
 EXIT_CHECK_FAILED = EXIT_DIAGNOSTIC_ERRORS  # `vbparse check` reuses 1
 EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
 
@@ -29,6 +29,7 @@ EXIT_CODES = {
     EXIT_USAGE: "usage error",
     EXIT_UNREADABLE: "an input could not be read (a single input; a batch records it as failed)",
     EXIT_FAILED: "a batch: some inputs failed or timed out (see the manifest)",
+    EXIT_OUTPUT: "an output could not be written (read-only or missing folder, full disk, closed or full stdout)",
     EXIT_INTERRUPTED: "interrupted (Ctrl-C); finished outputs are kept, rerun with --resume",
 }
 EXIT_CODES_HELP = "Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES.items()) + "."
@@ -49,12 +50,6 @@ def console(*, stderr: bool = False) -> Console:
 
 
 err = console(stderr=True)
-
-
-class OutputFormat(str, Enum):
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
 
 
 class PdfEngine(str, Enum):
