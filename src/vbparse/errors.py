@@ -12,6 +12,7 @@ class VbparseError(Exception):
 
     code = "error"
     exit_code = 3
+    batch_status = "failed"  # what a batch records for an input that raised it
 
     def __init__(self, message: str, *, path: str | None = None) -> None:
         super().__init__(message)
@@ -58,6 +59,14 @@ class EncryptedInputError(UnreadableInputError):
 
 class TruncatedInputError(UnreadableInputError):
     code = "input.truncated"
+
+
+class NotADocumentError(UnreadableInputError):
+    """An image, or a PDF of scanned pages only, on which OCR found too little text to be a
+    document (a photo, a picture): a batch lists it as skipped, not as a parsed document."""
+
+    code = "input.not_a_document"
+    batch_status = "skipped"
 
 
 class ConverterMissingError(UnreadableInputError):

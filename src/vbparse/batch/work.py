@@ -66,7 +66,7 @@ class ParseWork:
             doc = self.parse(job.path)
             text = self.render(doc)
         except VbparseError as exc:
-            return Outcome("failed", exc.code, exc.message, None, seconds())
+            return Outcome(exc.batch_status, exc.code, exc.message, None, seconds())
         except Exception as exc:  # a parser bug must cost one file, not the run
             return Outcome("failed", CODE_INTERNAL, f"{type(exc).__name__}: {exc}", None, seconds())
         if job.output is None:
