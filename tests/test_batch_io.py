@@ -4,6 +4,7 @@ log, file names that are not UTF-8, and outputs that cannot be written."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import random
@@ -14,7 +15,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
+from vbparse.batch import ManifestEntry
+from vbparse.cli.report import BatchProgress
 from vbparse.export import EXPORT_FORMATS
 from vbparse.normalise.quality import MIN_DOCUMENT_SYLLABLES, vietnamese_syllables
 from vbparse.readers.ocr import find_tesseract
@@ -245,3 +249,11 @@ def test_a_full_stdout_is_a_typed_error(args):
         result = vbparse("parse", *args, "-q", stdout=full)
     assert result.returncode == 5 and b"Traceback" not in result.stderr
     assert b"standard output cannot be written: No space left on device" in result.stderr
+
+
+def test_the_bar_on_a_terminal_names_the_file_last_finished():
+    shown = io.StringIO()
+    entry = ManifestEntry("archive/2024/cv-512.pdf", None, None, "ok", None, None, None, 2, 0.5)
+    with BatchProgress(3, Console(file=shown, force_terminal=True, width=160), bar=True, verbose=False) as progress:
+        progress(entry, False)
+    assert "archive/2024/cv-512.pdf" in shown.getvalue() and "inputs to parse" not in shown.getvalue()
