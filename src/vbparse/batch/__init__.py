@@ -1,13 +1,14 @@
-"""Batch runs over folders: discovery and shards, killable worker processes, manifest, resume."""
+"""Batch runs over folders: discovery and shards, engines (killable local workers, Dask), manifest, resume."""
 
 from .discover import SUPPORTED_SUFFIXES, Input, Shard, discover, is_pattern, output_collisions
 from .manifest import FAILED_STATUSES, MANIFEST_NAME, STATUSES, ManifestEntry, count_by_status, write_manifest
-from .pool import Lost, WorkerPool
+from .engine import Budget, Engine, Lost
+from .pool import WorkerPool
 from .run import DEFAULT_TIMEOUT, default_jobs, run_batch
 from .work import parse_file
 
 __all__ = [
-    "DEFAULT_TIMEOUT", "FAILED_STATUSES", "MANIFEST_NAME", "STATUSES", "SUPPORTED_SUFFIXES", "Input",
+    "DEFAULT_TIMEOUT", "Budget", "Engine", "FAILED_STATUSES", "MANIFEST_NAME", "STATUSES", "SUPPORTED_SUFFIXES", "Input",
     "Lost", "ManifestEntry", "Shard", "WorkerPool", "count_by_status", "default_jobs", "discover",
     "is_pattern", "output_collisions", "parse_file", "run_batch", "write_manifest",
 ]
