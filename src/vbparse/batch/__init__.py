@@ -2,13 +2,14 @@
 
 from .discover import SUPPORTED_SUFFIXES, Input, Shard, discover, is_pattern, output_collisions
 from .manifest import FAILED_STATUSES, MANIFEST_NAME, STATUSES, ManifestEntry, count_by_status, write_manifest
-from .engine import Budget, Engine, Lost
+from .engine import Budget, Engine, EngineFactory, EngineName, EngineUnavailable, Lost, engine_named
 from .pool import WorkerPool
 from .run import DEFAULT_TIMEOUT, default_jobs, run_batch
 from .work import parse_file
 
 __all__ = [
-    "DEFAULT_TIMEOUT", "Budget", "Engine", "FAILED_STATUSES", "MANIFEST_NAME", "STATUSES", "SUPPORTED_SUFFIXES", "Input",
-    "Lost", "ManifestEntry", "Shard", "WorkerPool", "count_by_status", "default_jobs", "discover",
+    "DEFAULT_TIMEOUT", "Budget", "Engine", "EngineFactory", "EngineName", "EngineUnavailable",
+    "FAILED_STATUSES", "MANIFEST_NAME", "STATUSES", "SUPPORTED_SUFFIXES", "Input",
+    "Lost", "ManifestEntry", "Shard", "WorkerPool", "count_by_status", "default_jobs", "discover", "engine_named",
     "is_pattern", "output_collisions", "parse_file", "run_batch", "write_manifest",
 ]

@@ -8,9 +8,10 @@ resume, ordered outputs, the manifest. An engine only takes (key, task) pairs an
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Literal, Protocol, TypeVar
+from enum import Enum
+from typing import Any, Literal, Protocol, TypeVar
 
 Task = TypeVar("Task")
 Result = TypeVar("Result")
@@ -53,3 +54,30 @@ class Engine(Protocol[Task, Result]):
     def run(self, tasks: Iterable[tuple[int, Task]]) -> Iterator[tuple[int, Result | Lost]]:
         """(key, result) pairs in completion order. Tasks are drawn lazily, as workers have room."""
         ...
+
+
+# Makes the engine of a run from the work (a ParseWork), the number of jobs and a file's budget.
+EngineFactory = Callable[[Any, int, Budget], Engine]
+
+
+class EngineUnavailable(RuntimeError):
+    """The engine could not start: no scheduler at the address, workers that cannot run tasks."""
+
+
+class EngineName(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+def engine_named(name: EngineName | str, scheduler: str | None = None) -> EngineFactory | None:
+    """The factory run_batch takes for an engine chosen by name (None: the local default);
+    ValueError when it cannot be had."""
+    if EngineName(name) is EngineName.local:
+        if scheduler is not None:
+            raise ValueError("--scheduler needs --engine dask")
+        return None
+    try:
+        from .dask import dask_engine
+    except ImportError as exc:
+        raise ValueError(f'--engine dask needs Dask: pip install "vbparse[dask]" ({exc})') from None
+    return dask_engine(scheduler)

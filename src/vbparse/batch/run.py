@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import InputNotFoundError, UnreadableInputError
 from ..model import Document
 from .discover import SUPPORTED_SUFFIXES, Input
-from .engine import Budget, Engine, Lost
+from .engine import Budget, Engine, EngineFactory, Lost
 from .manifest import CODE_INTERNAL, CODE_TIMEOUT, CODE_UNSUPPORTED, CODE_WORKER_DIED, ManifestEntry, Status
 from .pool import WorkerPool
 from .resume import reuse
@@ -25,8 +25,6 @@ _CHUNK = 1 << 20
 
 Emit = Callable[[ManifestEntry, "str | None"], None]
 OnEntry = Callable[[ManifestEntry, bool], None]
-# Makes the engine of a run from the work, the number of jobs and the time budget of a file.
-EngineFactory = Callable[[ParseWork, int, Budget], Engine]
 _LOST: dict[str, tuple[Status, str]] = {
     "timeout": ("timeout", CODE_TIMEOUT), "died": ("failed", CODE_WORKER_DIED), "error": ("failed", CODE_INTERNAL),
 }

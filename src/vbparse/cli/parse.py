@@ -13,7 +13,7 @@ from typing import Annotated, NoReturn, Optional, TextIO
 import typer
 
 from ..batch import (
-    DEFAULT_TIMEOUT, MANIFEST_NAME, ManifestEntry, Shard, discover, is_pattern, output_collisions, parse_file,
+    DEFAULT_TIMEOUT, MANIFEST_NAME, EngineName, EngineUnavailable, engine_named, ManifestEntry, Shard, discover, is_pattern, output_collisions, parse_file,
     run_batch, write_manifest,
 )
 from ..batch.stream import open_atomic
@@ -38,6 +38,8 @@ def parse(
     ocr: OcrOption = OcrChoice.auto,
     jobs: JobsOption = None,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
+    engine: Annotated[EngineName, typer.Option("--engine", help="local: worker processes here; dask: a Dask cluster (vbparse[dask]).")] = EngineName.local,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="--engine dask on a running cluster (tcp://host:8786); without it, a local one of --jobs workers.")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Keep outputs that already hold a document of the same bytes (needs -o and --format json).")] = False,
     shard: Annotated[Optional[str], typer.Option("--shard", metavar="i/N", help="Parse only shard i of N (by a hash of each file's relative path), to split an archive across machines.")] = None,
     quiet: QuietOption = False,
@@ -60,6 +62,7 @@ def parse(
         _usage("--resume needs -o OUT_DIR and --format json (one output file per input)")
     try:
         selected = Shard.parse(shard) if shard else None
+        runner = engine_named(engine, scheduler)
     except ValueError as exc:
         _usage(str(exc))
     render = archive_csv_row if fmt is OutputFormat.csv else partial(document_json, pretty=pretty)
@@ -77,7 +80,7 @@ def parse(
         _usage(f"{' and '.join(claimants)} would both be written to {name}; pass their folder instead")
     progress = BatchProgress(len(inputs), err, bar=not quiet, verbose=verbose)
     run = partial(run_batch, inputs, render=render, parse=partial(parse_file, pdf_engine=pdf_engine.value, ocr=ocr.value),
-                  jobs=jobs, timeout=timeout or None, on_entry=progress)
+                  jobs=jobs, timeout=timeout or None, on_entry=progress, engine=runner)
     entries = _run_interruptible(run, fmt, out_dir, resume, progress)
     if out_dir is not None:
         write_manifest(out_dir / MANIFEST_NAME, entries)
@@ -99,6 +102,8 @@ def _run_interruptible(run: Callable[..., list[ManifestEntry]], fmt: OutputForma
     except KeyboardInterrupt:
         err.print("[yellow]interrupted:[/] finished outputs are kept; run again with --resume to go on")
         raise typer.Exit(EXIT_INTERRUPTED) from None
+    except EngineUnavailable as exc:
+        _usage(str(exc))
 
 
 def _usage(message: str) -> NoReturn:
