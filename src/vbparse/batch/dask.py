@@ -68,6 +68,8 @@ def _pool(budget: Budget) -> WorkerPool:
 
 def parse_task(work: ParseWork, job: Job, budget: Budget) -> Outcome | Lost:
     """A Dask task: one file parsed (and its output written) in a killable child process."""
+    if _daemonic():
+        raise EngineUnavailable(_DAEMONIC)
     ((_, result),) = _pool(budget).run([(0, (work, job))])
     return result
 
@@ -139,10 +141,12 @@ def _result(future) -> Outcome | Lost:
 
 
 def local_cluster(workers: int) -> LocalCluster:
-    """A cluster on this machine: `workers` processes of one thread, no dashboard."""
-    with dask.config.set(CLUSTER_CONFIG):
-        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                            silence_logs=logging.ERROR)
+    """A cluster on this machine: `workers` processes of one thread, no dashboard. Sets
+    CLUSTER_CONFIG for this process, not only while starting: the nanny reads it again each
+    time it restarts a worker that died."""
+    dask.config.set(CLUSTER_CONFIG)
+    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                        silence_logs=logging.ERROR)
 
 
 def dask_engine(scheduler: Client | str | None = None) -> EngineFactory:
