@@ -1,11 +1,12 @@
 """The Dask engine: a batch's files parsed on a dask.distributed cluster.
 
-One Dask task per file. Inside a Dask worker the file is still parsed in a killable child
+One Dask task per few files (CHUNK). Inside a Dask worker the file is still parsed in a killable child
 process (a one-process local pool per worker thread), because Dask cannot stop a running task:
 a file over its time budget costs that child, not the Dask worker, and a crash in native code
 is that file's failure. A Dask worker that dies (killed, out of memory) has its tasks run again
 elsewhere by the scheduler; a file whose task ends workers twice is recorded as failed
-(`distributed.scheduler.allowed-failures` = 1 on the cluster this module starts).
+(`distributed.scheduler.allowed-failures` = 1 on the cluster this module starts; a chunk whose
+workers died is run again file by file first).
 
 Outputs are written by the workers, atomically, so the output folder must be a path every worker
 sees (a shared file system) and inputs paths they can read; the manifest, resume, ordering and
@@ -24,6 +25,7 @@ import logging
 import multiprocessing
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 from multiprocessing.util import Finalize
 from pathlib import Path
 
@@ -41,6 +43,9 @@ from .work import Job, Outcome, ParseWork, parse_file
 ALLOWED_FAILURES = 1  # retries of a task whose worker died; one more death and the file failed
 _CONNECT_TIMEOUT = "10s"
 _WINDOW = 2  # tasks submitted per worker thread ahead of the results taken in
+# Files per task: the scheduler's cost per task (~1 ms idle, tens on a loaded machine) is paid
+# once for a few files; a task whose worker died is split again to find the file at fault.
+CHUNK = 4
 # Dask workers must be allowed children (the killable parse processes): not daemonic.
 CLUSTER_CONFIG = {"distributed.worker.daemon": False, "distributed.scheduler.allowed-failures": ALLOWED_FAILURES}
 _DAEMONIC = ("the Dask workers are daemonic processes, which cannot start the processes that parse "
@@ -66,12 +71,13 @@ def _pool(budget: Budget) -> WorkerPool:
     return pool
 
 
-def parse_task(work: ParseWork, job: Job, budget: Budget) -> Outcome | Lost:
-    """A Dask task: one file parsed (and its output written) in a killable child process."""
+def parse_chunk(work: ParseWork, jobs: list[Job], budget: Budget) -> list[Outcome | Lost]:
+    """A Dask task: a few files parsed (and their outputs written) one by one in a killable child
+    process, each within its own budget."""
     if _daemonic():
         raise EngineUnavailable(_DAEMONIC)
-    ((_, result),) = _pool(budget).run([(0, (work, job))])
-    return result
+    results = dict(_pool(budget).run(enumerate((work, job) for job in jobs)))
+    return [results[index] for index in range(len(jobs))]
 
 
 def _daemonic() -> bool:
@@ -113,31 +119,35 @@ class DaskEngine:
 
     def run(self, tasks: Iterable[tuple[int, Job]]) -> Iterator[tuple[int, Outcome | Lost]]:
         source = iter(tasks)
-        keys: dict[str, int] = {}
+        chunks: dict[str, list[tuple[int, Job]]] = {}
         running = as_completed()
 
-        def submit() -> None:
-            task = next(source, None)
-            if task is not None:
-                future = self.client.submit(parse_task, self.work, task[1], self.budget, pure=False)
-                keys[future.key] = task[0]
-                running.add(future)
+        def submit(chunk: list[tuple[int, Job]]) -> None:
+            future = self.client.submit(parse_chunk, self.work, [job for _, job in chunk], self.budget, pure=False)
+            chunks[future.key] = chunk
+            running.add(future)
+
+        def submit_next() -> None:
+            if chunk := list(islice(source, CHUNK)):
+                submit(chunk)
 
         for _ in range(_WINDOW * max(sum(self.client.nthreads().values()), 1)):
-            submit()
+            submit_next()
         for future in running:
-            yield keys.pop(future.key), _result(future)
+            chunk = chunks.pop(future.key)
+            try:
+                results = future.result()
+            except KilledWorker:
+                if len(chunk) > 1:  # which file ends workers? each on its own, with its own retries
+                    for one in chunk:
+                        submit([one])
+                    continue
+                results = [Lost("died", f"the workers running it died {ALLOWED_FAILURES + 1} times", 0.0)]
+            except Exception as exc:  # the task could not run (a worker's import, pickling)
+                results = [Lost("error", f"{type(exc).__name__}: {exc}", 0.0)] * len(chunk)
             future.release()
-            submit()
-
-
-def _result(future) -> Outcome | Lost:
-    try:
-        return future.result()
-    except KilledWorker:
-        return Lost("died", f"the workers running it died {ALLOWED_FAILURES + 1} times", 0.0)
-    except Exception as exc:  # the task could not run (a worker's import, pickling)
-        return Lost("error", f"{type(exc).__name__}: {exc}", 0.0)
+            submit_next()
+            yield from zip((key for key, _ in chunk), results)
 
 
 def local_cluster(workers: int) -> LocalCluster:
