@@ -61,6 +61,15 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def copies(folder: Path, count: int) -> Path:
+    """`folder` holding `count` variants of a sample (a closing line of its own each)."""
+    folder.mkdir(parents=True)
+    text = (SAMPLES / "06-chinh-phu-nghi-dinh.txt").read_text(encoding="utf-8")
+    for n in range(count):
+        (folder / f"doc{n:03}.txt").write_text(text + f"\n{n}\n", encoding="utf-8")
+    return folder
+
+
 def test_batch_manifest_summary_and_mirrored_tree(archive, tmp_path):
     before = _snapshot(archive)
     out = tmp_path / "out"
@@ -192,11 +201,7 @@ def test_interrupted_run_resumes_to_the_same_output(tmp_path):
 
 
 def test_sigterm_stops_a_run_cleanly(tmp_path):
-    archive = tmp_path / "in"
-    archive.mkdir()
-    text = (SAMPLES / "06-chinh-phu-nghi-dinh.txt").read_text(encoding="utf-8")
-    for n in range(400):
-        (archive / f"doc{n:03}.txt").write_text(text + f"\n{n}\n", encoding="utf-8")
+    archive = copies(tmp_path / "in", 400)
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "vbparse", "parse", str(archive), "-o", str(out), "--format", "jsonl",
                              "--jobs", "2", "-q"], cwd=REPO, stderr=subprocess.PIPE, text=True)
@@ -379,11 +384,8 @@ def test_a_worker_killed_during_a_doc_conversion_leaves_no_copy(tmp_path):
 
 
 def test_killing_the_parent_ends_its_workers_and_the_next_run_cleans_up(tmp_path):
-    archive, tmp = tmp_path / "in", tmp_path / "tmp"
-    archive.mkdir(), tmp.mkdir()
-    text = (SAMPLES / "06-chinh-phu-nghi-dinh.txt").read_text(encoding="utf-8")
-    for n in range(60):
-        (archive / f"doc{n:03}.txt").write_text(text + f"\n{n}\n", encoding="utf-8")
+    archive, tmp = copies(tmp_path / "in", 60), tmp_path / "tmp"
+    tmp.mkdir()
     out, env = tmp_path / "out", {**os.environ, "TMPDIR": str(tmp)}
     proc = subprocess.Popen([sys.executable, "-m", "vbparse", "parse", str(archive), "-o", str(out), "-j", "2", "-q"],
                             cwd=REPO, env=env, stderr=subprocess.DEVNULL)

@@ -20,7 +20,7 @@ from vbparse.batch.dask import local_cluster, parse_many  # noqa: E402
 from vbparse.export import document_json  # noqa: E402
 
 from .conftest import REPO, SAMPLES  # noqa: E402
-from .test_batch import _manifest, _parse_or_hang, _snapshot, _without_seconds  # noqa: E402
+from .test_batch import _manifest, copies, _parse_or_hang, _snapshot, _without_seconds  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -79,11 +79,7 @@ def test_hung_crashing_and_worker_killing_files_cost_only_themselves(client, tmp
 
 
 def test_resume_after_the_client_is_killed(client, tmp_path):
-    archive = tmp_path / "in"
-    archive.mkdir()
-    text = (SAMPLES / "06-chinh-phu-nghi-dinh.txt").read_text(encoding="utf-8")
-    for n in range(16):
-        (archive / f"doc{n:03}.txt").write_text(text + f"\nGhi chú {n}.\n", encoding="utf-8")
+    archive = copies(tmp_path / "in", 16)
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "vbparse", "parse", str(archive), "-o", str(out), "--engine", "dask",
                              "-j", "2", "-q"], cwd=REPO, start_new_session=True, stderr=subprocess.DEVNULL)
