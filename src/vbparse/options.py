@@ -26,6 +26,13 @@ class OcrMode(StrEnum):
     never = "never"
 
 
+class EngineName(StrEnum):
+    """Where a batch runs: local worker processes, or a Dask cluster."""
+
+    local = "local"
+    dask = "dask"
+
+
 def choose(kind: type[StrEnum], value: object, name: str) -> StrEnum:
     """`value` as a member of `kind`, or a ValueError naming the allowed values."""
     try:

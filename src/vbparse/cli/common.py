@@ -90,7 +90,7 @@ JobsOption = Annotated[
     Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for several inputs (default: the number of cores).")
 ]
 TimeoutOption = Annotated[
-    float, typer.Option("--timeout", min=0, help="Seconds per file before its worker is killed; 0: no limit.")
+    float, typer.Option("--timeout", min=0, help="Seconds a file may take (as many again per page read by OCR) before its worker is killed; 0: no limit.")
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")]
 

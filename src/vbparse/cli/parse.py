@@ -15,7 +15,7 @@ import typer
 
 from ..errors import OutputError, VbparseError
 from ..export import EXPORT_FORMATS, ExportFormat
-from ..options import DEFAULT_TIMEOUT
+from ..options import DEFAULT_TIMEOUT, EngineName
 from .common import (
     EXIT_CODES_HELP, EXIT_DIAGNOSTIC_ERRORS, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, JobsOption,
     OcrChoice, OcrOption, PdfEngine, PdfEngineOption, QuietOption, TimeoutOption, app, batch_exit_code, err,
@@ -42,6 +42,8 @@ def parse(
     ocr: OcrOption = OcrChoice.auto,
     jobs: JobsOption = None,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
+    engine: Annotated[EngineName, typer.Option("--engine", help="local: worker processes here; dask: a Dask cluster (vbparse[dask]).")] = EngineName.local,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="--engine dask on a running cluster (tcp://host:8786); without it, a local one of --jobs workers.")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Keep outputs that already hold a document of the same bytes (needs -o).")] = False,
     shard: Annotated[Optional[str], typer.Option("--shard", metavar="i/N", help="Parse only shard i of N (by a hash of each file's relative path), to split an archive across machines.")] = None,
     include: Annotated[Optional[list[str]], typer.Option("--include", metavar="GLOB", help="Parse only the files found in folders or by patterns that match (repeatable; '*.pdf', '2024/*').")] = None,
@@ -56,7 +58,9 @@ def parse(
     ordered by input path whatever --jobs is, and with -o a manifest.jsonl records every
     input's status (ok, partial, failed, timeout, skipped). A bad file never stops a batch.
     """
-    from ..batch import NameFilter, Shard, discover, is_pattern, output_collisions, parse_file, run_batch, write_export
+    from ..batch import (
+        NameFilter, Shard, discover, engine_named, is_pattern, output_collisions, parse_file, run_batch, write_export,
+    )
     from ..export import document_json
     from .report import BatchProgress, print_summary
 
@@ -73,6 +77,7 @@ def parse(
         _usage(f"--format {fmt.value} is a binary file: give -o OUT_DIR or redirect standard output")
     try:
         selected = Shard.parse(shard) if shard else None
+        runner = engine_named(engine, scheduler)
     except ValueError as exc:
         _usage(str(exc))
     if len(paths) == 1 and out_dir is None and (paths[0] == "-" or not (Path(paths[0]).is_dir() or is_pattern(paths[0]))):
@@ -93,7 +98,7 @@ def parse(
         progress = BatchProgress(len(inputs), err, bar=not quiet, verbose=verbose)
         run = partial(run_batch, inputs, render=partial(document_json, pretty=pretty),
                       parse=partial(parse_file, pdf_engine=pdf_engine.value, ocr=ocr.value),
-                      jobs=jobs, timeout=timeout or None, on_entry=progress)
+                      jobs=jobs, timeout=timeout or None, on_entry=progress, engine=runner)
         entries = _run_interruptible(run, export, out_dir, resume, progress)
         if out_dir is not None:
             _write_manifest(out_dir, entries)
@@ -110,7 +115,7 @@ def _run_interruptible(run: Callable[..., list[ManifestEntry]], export: ExportFo
                        resume: bool, progress: BatchProgress) -> list[ManifestEntry]:
     """The batch, to files (gathered into an export afterwards) or to one stream on stdout;
     Ctrl-C or kill ends it with exit 130."""
-    from ..batch import printable
+    from ..batch import EngineUnavailable, printable
     from ..export import ExportItem
 
     try:
@@ -129,6 +134,8 @@ def _run_interruptible(run: Callable[..., list[ManifestEntry]], export: ExportFo
     except KeyboardInterrupt:
         err.print("[yellow]interrupted:[/] finished outputs are kept; run again with --resume to go on")
         raise typer.Exit(EXIT_INTERRUPTED) from None
+    except EngineUnavailable as exc:
+        _usage(str(exc))
 
 
 def _write_manifest(out_dir: Path, entries: list[ManifestEntry]) -> None:
