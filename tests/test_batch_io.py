@@ -185,6 +185,8 @@ def test_a_file_name_in_a_legacy_code_page_does_not_kill_the_batch(tmp_path):
     assert [Path(e["path"]).name for e in entries] == ["02-party-nghi-quyet.txt", "C\\xf4ng v\\xe3n 512.txt"]
     assert (Path(os.fsdecode(bytes(out) + b"/C\xf4ng v\xe3n 512.txt.json"))).exists()
     assert "C\\xf4ng v\\xe3n 512.txt" in (out / "documents.csv").read_text(encoding="utf-8-sig")
+    again = vbparse("export", str(out), "--format", "csv", "--output", "-")  # names read back from the manifest
+    assert again.returncode == 0 and again.stdout == (out / "documents.csv").read_bytes()
     alone = vbparse("parse", str(odd))
     assert alone.returncode == 0
     assert json.loads(alone.stdout.decode("utf-8"))["source"]["path"].endswith("C\\xf4ng v\\xe3n 512.txt")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -33,6 +34,7 @@ CODE_WRITE_FAILED = "batch.write_failed"
 CODE_OUTPUT_MISSING = "export.output_missing"
 
 MANIFEST_NAME = "manifest.jsonl"
+_ESCAPED_BYTE = re.compile(r"\\x([89a-f][0-9a-f])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,12 @@ def printable(path: str) -> str:
     except UnicodeEncodeError:
         return os.fsencode(path).decode("utf-8", "backslashreplace")
     return path
+
+
+def _file_name(shown: str) -> str:
+    """The name `printable` showed: each `\\xNN` of a byte that is not UTF-8 (always 0x80 or
+    more) back to the surrogate Python holds it as."""
+    return _ESCAPED_BYTE.sub(lambda m: chr(0xDC00 + int(m.group(1), 16)), shown)
 
 
 def write_manifest(path: Path, entries: Iterable[ManifestEntry]) -> None:
@@ -97,8 +105,10 @@ def export_items(entries: Iterable[ManifestEntry], out_dir: Path) -> Iterator[Ex
         item = ExportItem(printable(entry.path), entry.status, entry.code, entry.message)
         if entry.output is not None:
             try:
-                item = ExportItem(item.path, item.status, item.code, item.message,
-                                  (out_dir / entry.output).read_text(encoding="utf-8"))
+                output = out_dir / entry.output
+                if not output.exists():  # read back from a manifest, a name that is not UTF-8 is shown escaped
+                    output = out_dir / _file_name(entry.output)
+                item = ExportItem(item.path, item.status, item.code, item.message, output.read_text(encoding="utf-8"))
                 item.document  # noqa: B018  (validated here: a damaged output is a row saying so)
             except (OSError, UnicodeDecodeError, ValidationError) as exc:
                 item = ExportItem(item.path, "failed", CODE_OUTPUT_MISSING, f"{printable(entry.output)}: {exc}")
