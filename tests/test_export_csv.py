@@ -8,7 +8,7 @@ import shutil
 
 from typer.testing import CliRunner
 
-from vbparse import parse
+from vbparse import parse, parse_text
 from vbparse.cli import app
 from vbparse.export import ARCHIVE_COLUMNS, archive_record
 from vbparse.model import DigitalSignature, Ocr
@@ -59,10 +59,10 @@ def test_single_file_csv_on_stdout():
 
 def test_secrecy_mark_sets_mode_and_long_values_are_reported_not_cut():
     text = (SAMPLES / "04-ubnd-quyet-dinh.txt").read_text(encoding="utf-8")
-    secret = parse(text.replace("\n\nQUYẾT ĐỊNH", "\nMẬT\n\nQUYẾT ĐỊNH", 1))
+    secret = parse_text(text.replace("\n\nQUYẾT ĐỊNH", "\nMẬT\n\nQUYẾT ĐỊNH", 1))
     assert archive_record(secret)["mode"] == "03"
-    assert archive_record(parse(text))["mode"] == ""
-    doc = parse(text)
+    assert archive_record(parse_text(text))["mode"] == ""
+    doc = parse_text(text)
     long = doc.model_copy(update={"header": doc.header.model_copy(update={"summary": "Về việc " + "x" * 600})})
     record = archive_record(long)
     assert record["over_max_length"] == "subject" and len(record["subject"]) == 608

@@ -24,9 +24,15 @@ _CAPTION_INDENT = 8
 _TAIL_CAPS_MAX_WORDS = 14
 
 
+def _void(line: Line) -> bool:
+    """No content: a blank line, or page furniture the layout stage labelled."""
+    return line.blank or line.furniture is not None
+
+
 def find_boilerplate(ctx: Context) -> set[int]:
-    """Web-page chrome: skip links, menus, share buttons, related-news lists at the end."""
-    skip: set[int] = set()
+    """Web-page chrome: skip links, menus, share buttons, related-news lists at the end; and
+    the page furniture the layout stage labelled (page numbers, running lines, stamps)."""
+    skip: set[int] = {line.index for line in ctx.lines if line.furniture is not None}
     rows: dict[int, list[Line]] = {}
     for line in ctx.lines:
         if line.row is not None:
@@ -93,7 +99,7 @@ def _before_trailing_notes(ctx: Context, lo: int) -> int:
     while end > lo:
         line = ctx.lines[end - 1]
         fold = ctx.folded(line)
-        if not (line.blank or CONTACT.match(fold) or FOOTNOTE.match(fold)):
+        if not (_void(line) or CONTACT.match(fold) or FOOTNOTE.match(fold)):
             break
         end -= 1
     return end
@@ -109,7 +115,7 @@ def _tail_before(ctx: Context, lo: int, end: int, distributions: list[int]) -> i
     for i in range(end - 1, lo - 1, -1):
         line = lines[i]
         fold = ctx.folded(line)
-        if line.blank or END_MARK.match(fold) or RULE.match(fold):
+        if _void(line) or END_MARK.match(fold) or RULE.match(fold):
             continue
         after_nn = nn is not None and i > nn
         if i == nn or is_signing_prefix(fold) or is_signed_mark(fold):
@@ -200,15 +206,15 @@ def _head_start(ctx: Context, heading: int) -> int:
     for i in range(number - 1, max(-1, number - _DOCUMENT_HEAD_REACH - 1), -1):
         line = ctx.lines[i]
         fold = ctx.folded(line)
-        if line.blank or RULE.match(fold) or (is_caps(line.text) and not is_signing_prefix(fold)):
+        if _void(line) or RULE.match(fold) or (is_caps(line.text) and not is_signing_prefix(fold)):
             start = i
         else:
             break
-    while ctx.lines[start].blank:
+    while _void(ctx.lines[start]):
         start += 1
     return start
 
 
 def _after_signature(ctx: Context, start: int) -> bool:
-    previous = next((l for l in reversed(ctx.lines[:start]) if not l.blank), None)
+    previous = next((l for l in reversed(ctx.lines[:start]) if not _void(l)), None)
     return previous is not None and (is_person_name(previous.text) or is_signed_mark(ctx.folded(previous)))

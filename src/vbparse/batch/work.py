@@ -8,17 +8,17 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..api import parse as parse_document
+from ..api import parse
 from ..errors import VbparseError
 from ..export import write_atomic
 from ..model import Diagnostic, Document
-from ..readers import OcrMode
+from ..options import OcrMode, PdfEngine
 from .manifest import CODE_INTERNAL, CODE_WRITE_FAILED, Status
 
 
-def parse_file(path: str, *, pdf_engine: str = "pdfium", ocr: OcrMode = "auto") -> Document:
+def parse_file(path: str, *, pdf_engine: PdfEngine | str = PdfEngine.pdfium, ocr: OcrMode | str = OcrMode.auto) -> Document:
     """The default parse function of a batch: the file at `path`, which the output records."""
-    return parse_document(Path(path), path=path, pdf_engine=pdf_engine, ocr=ocr)
+    return parse(path, pdf_engine=pdf_engine, ocr=ocr)
 
 
 @dataclass(frozen=True, slots=True)

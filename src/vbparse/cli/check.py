@@ -6,19 +6,22 @@ import os
 from enum import Enum
 from functools import partial
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
-from ..batch import DEFAULT_TIMEOUT, ManifestEntry, discover, parse_file, run_batch
-from ..check import CheckResult, check_output, diff_lines
-from ..export import document_json
+from ..options import DEFAULT_TIMEOUT
 from .common import (
     EXIT_CHECK_FAILED, EXIT_CODES_HELP, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, JobsOption, OcrChoice, OcrOption, PdfEngine,
     PdfEngineOption, TimeoutOption, app, console, err,
 )
+
+if TYPE_CHECKING:  # the parser is imported when the command runs, not by `--help`
+    from rich.table import Table
+
+    from ..batch import ManifestEntry
+    from ..check import CheckResult
 
 _STYLE = {"pass": "green", "fail": "red", "updated": "yellow", "skipped": "dim"}
 
@@ -45,6 +48,10 @@ def check(
     compared with its expected JSON when there is one: a readable diff per field, then a
     pass/fail table.
     """
+    from ..batch import discover, parse_file, run_batch
+    from ..check import check_output, diff_lines
+    from ..export import document_json
+
     if update and os.environ.get("CI"):
         err.print("[red]error:[/] --update is refused when CI is set: expected files are reviewed and committed by a person")
         raise typer.Exit(EXIT_USAGE)
@@ -66,7 +73,7 @@ def check(
 
     try:
         run_batch(list(inputs.values()), render=document_json, emit=take,
-                  parse=partial(parse_file, pdf_engine=pdf_engine.value, ocr=ocr.value), jobs=jobs, timeout=timeout or None)
+                  parse=partial(parse_file, pdf_engine=pdf_engine, ocr=ocr), jobs=jobs, timeout=timeout or None)
     except KeyboardInterrupt:
         raise typer.Exit(EXIT_INTERRUPTED) from None
     out.print(_table(results))
@@ -74,6 +81,8 @@ def check(
 
 
 def _table(results: list[CheckResult]) -> Table:
+    from rich.table import Table
+
     counts = {status: sum(r.status == status for r in results) for status in _STYLE}
     table = Table(title=", ".join(f"{n} {s}" for s, n in counts.items() if n), title_justify="left")
     table.add_column("path", overflow="fold")

@@ -6,20 +6,21 @@ import json
 import sys
 from enum import Enum
 from functools import partial
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
-from ..batch import DEFAULT_TIMEOUT, ManifestEntry, discover, parse_file, run_batch
-from ..export import CITATION_COLUMNS, CitationIndex, document_json, records_csv
-from ..model import Document
+from ..options import DEFAULT_TIMEOUT
 from .common import (
     EXIT_CODES_HELP, EXIT_INTERRUPTED, JobsOption, OcrChoice, OcrOption, PdfEngine, PdfEngineOption, QuietOption, TimeoutOption, app,
     batch_exit_code, console, err,
 )
-from .report import print_problems
+
+if TYPE_CHECKING:  # the parser is imported when the command runs, not by `--help`
+    from rich.table import Table
+
+    from ..batch import ManifestEntry
 
 
 class CitationFormat(str, Enum):
@@ -43,6 +44,11 @@ def citations(
     Each citation comes with the document that makes it; `cited_path` names the documents of
     the set that carry the cited number (and date, when both are known).
     """
+    from ..batch import discover, parse_file, run_batch
+    from ..export import CITATION_COLUMNS, CitationIndex, document_json, records_csv
+    from ..model import Document
+    from .report import print_problems
+
     index = CitationIndex()
 
     def take(_: ManifestEntry, text: str | None) -> None:
@@ -51,7 +57,7 @@ def citations(
 
     try:
         entries = run_batch(discover(paths), render=document_json, emit=take,
-                            parse=partial(parse_file, pdf_engine=pdf_engine.value, ocr=ocr.value), jobs=jobs, timeout=timeout or None)
+                            parse=partial(parse_file, pdf_engine=pdf_engine, ocr=ocr), jobs=jobs, timeout=timeout or None)
     except KeyboardInterrupt:
         raise typer.Exit(EXIT_INTERRUPTED) from None
     rows = index.rows()
@@ -67,6 +73,8 @@ def citations(
 
 
 def _table(rows: list[dict[str, str | None]]) -> Table:
+    from rich.table import Table
+
     table = Table("citing document", "cites", "date", "issuer", "in this set", title=f"{len(rows)} citations", title_justify="left")
     for row in rows:
         citing = " ".join(filter(None, [row["citing_path"], row["citing_number"] and f"({row['citing_number']})"]))

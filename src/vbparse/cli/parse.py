@@ -8,24 +8,22 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import partial
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional, TextIO
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional, TextIO
 
 import typer
 
-from ..batch import (
-    DEFAULT_TIMEOUT, MANIFEST_NAME, ManifestEntry, Shard, discover, is_pattern, output_collisions, parse_file,
-    run_batch, write_manifest,
-)
-from ..batch.stream import open_atomic
 from ..errors import VbparseError
-from ..export import archive_csv_header, archive_csv_row, document_json
-from ..model import Document
+from ..options import DEFAULT_TIMEOUT
 from .common import (
     EXIT_CODES_HELP, EXIT_DIAGNOSTIC_ERRORS, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, JobsOption,
     OcrChoice, OcrOption, OutputFormat, PdfEngine, PdfEngineOption, QuietOption, TimeoutOption, app, batch_exit_code,
     err, print_input_error, read_document,
 )
-from .report import BatchProgress, print_summary
+
+if TYPE_CHECKING:  # the parser is imported when a command runs, not by `--help`
+    from ..batch import ManifestEntry
+    from ..model import Document
+    from .report import BatchProgress
 
 
 @app.command(epilog=EXIT_CODES_HELP)
@@ -50,6 +48,10 @@ def parse(
     ordered by input path whatever --jobs is, and with -o a manifest.jsonl records every
     input's status (ok, partial, failed, timeout, skipped). A bad file never stops a batch.
     """
+    from ..batch import MANIFEST_NAME, Shard, discover, is_pattern, output_collisions, parse_file, run_batch, write_manifest
+    from ..export import archive_csv_row, document_json
+    from .report import BatchProgress, print_summary
+
     if pretty and fmt is not OutputFormat.json:
         _usage(f"--pretty cannot be used with --format {fmt.value}")
     if quiet and verbose:
@@ -76,7 +78,7 @@ def parse(
         name, claimants = next(iter(collisions.items()))
         _usage(f"{' and '.join(claimants)} would both be written to {name}; pass their folder instead")
     progress = BatchProgress(len(inputs), err, bar=not quiet, verbose=verbose)
-    run = partial(run_batch, inputs, render=render, parse=partial(parse_file, pdf_engine=pdf_engine.value, ocr=ocr.value),
+    run = partial(run_batch, inputs, render=render, parse=partial(parse_file, pdf_engine=pdf_engine, ocr=ocr),
                   jobs=jobs, timeout=timeout or None, on_entry=progress)
     entries = _run_interruptible(run, fmt, out_dir, resume, progress)
     if out_dir is not None:
@@ -119,11 +121,15 @@ def _parse_one(path: str, pdf_engine: PdfEngine, ocr: OcrChoice, fmt: OutputForm
 
 
 def _stream_header(fmt: OutputFormat) -> str:
+    from ..export import archive_csv_header
+
     return archive_csv_header() if fmt is OutputFormat.csv else ""
 
 
 def _stream(out_dir: Path | None, fmt: OutputFormat) -> AbstractContextManager[TextIO]:
     """Where a JSONL or CSV stream goes: OUT/documents.jsonl (or .csv), else stdout."""
+    from ..batch.stream import open_atomic
+
     return open_atomic(out_dir / f"documents.{fmt.value}") if out_dir is not None else nullcontext(sys.stdout)
 
 

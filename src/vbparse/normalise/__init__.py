@@ -32,6 +32,7 @@ class Line:
     indent: int = 0
     legacy: str | None = None  # conversions that gave this line: "tcvn3", "nfd", "vni+tcvn3"
     repairs: tuple[Repair, ...] = ()  # keywords whose lost marks were restored, offsets in the line
+    furniture: str | None = None  # page furniture the layout stage labelled: no zone's content
 
     @property
     def blank(self) -> bool:
@@ -61,9 +62,11 @@ def prepare(raw: RawInput) -> Prepared:
     offset = 0
     removed_markup = 0
     kinds: dict[str, None] = {}  # every conversion, in order of appearance
+    previous: str | None = None  # the last non-blank line, which a line may continue
     for block in raw.blocks:
         text, removed = normalise_line(block.text)
-        text, repairs = repair_keywords(text)
+        text, repairs = repair_keywords(text, previous)
+        previous = text or previous
         removed_markup += removed
         if not text and (not lines or lines[-1].blank):
             continue  # leading blank lines and runs of blanks collapse
@@ -72,7 +75,7 @@ def prepare(raw: RawInput) -> Prepared:
             kinds.update(dict.fromkeys(converted.split("+")))
         line = Line(
             len(lines), offset, offset + len(text), text,
-            block.page, block.bbox, block.row, block.column, block.indent, converted, repairs,
+            block.page, block.bbox, block.row, block.column, block.indent, converted, repairs, block.furniture,
         )
         lines.append(line)
         parts.append(text)

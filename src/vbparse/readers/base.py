@@ -24,7 +24,7 @@ MAX_LINES = 200_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
 
-Format = Literal["text", "docx", "pdf", "image"]
+Format = Literal["text", "docx", "pdf", "image", "html"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,7 @@ class Block:
     fonts: tuple[str, ...] = ()  # font names of the runs/characters, for legacy-encoding detection
     align: str | None = None  # "center" | "right" | "justify" when the format records it
     legacy: str | None = None  # legacy encoding(s) the reader converted this text from: "tcvn3", "vni+tcvn3"
+    furniture: str | None = None  # page furniture the layout stage found: "page_number", "signing_stamp", …
 
 
 @dataclass(slots=True)
