@@ -151,11 +151,11 @@ class DaskEngine:
 
 
 def local_cluster(workers: int) -> LocalCluster:
-    """A cluster on this machine: `workers` processes of one thread, no dashboard. Sets
+    """A cluster on this machine: `workers` processes of one thread, any dashboard on a free port. Sets
     CLUSTER_CONFIG for this process, not only while starting: the nanny reads it again each
     time it restarts a worker that died."""
     dask.config.set(CLUSTER_CONFIG)
-    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                         silence_logs=logging.ERROR)
 
 
