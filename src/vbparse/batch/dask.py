@@ -103,7 +103,12 @@ class DaskEngine:
         except OSError as exc:  # includes the connection's TimeoutError
             self.__exit__(None)
             raise EngineUnavailable(f"no Dask scheduler at {self.scheduler}: {exc}") from None
-        if any(self.client.run(_daemonic).values()):
+        try:
+            daemonic = any(self.client.run(_daemonic).values())
+        except Exception as exc:  # vbparse missing on a worker, or another version of it
+            self.__exit__(None)
+            raise EngineUnavailable(f"the Dask workers cannot run vbparse: {type(exc).__name__}: {exc}") from None
+        if daemonic:
             self.__exit__(None)
             raise EngineUnavailable(_DAEMONIC)
         return self
