@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from enum import Enum
 from typing import Any, Literal, Protocol, TypeVar
+
+from ..options import EngineName
 
 Task = TypeVar("Task")
 Result = TypeVar("Result")
@@ -62,11 +63,6 @@ EngineFactory = Callable[[Any, int, Budget], Engine]
 
 class EngineUnavailable(RuntimeError):
     """The engine could not start: no scheduler at the address, workers that cannot run tasks."""
-
-
-class EngineName(str, Enum):
-    local = "local"
-    dask = "dask"
 
 
 def engine_named(name: EngineName | str, scheduler: str | None = None) -> EngineFactory | None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import InputNotFoundError, UnreadableInputError
 from ..model import Document
+from ..options import DEFAULT_TIMEOUT
 from .discover import SUPPORTED_SUFFIXES, Input
 from .engine import Budget, Engine, EngineFactory, Lost
 from .manifest import CODE_INTERNAL, CODE_TIMEOUT, CODE_UNSUPPORTED, CODE_WORKER_DIED, ManifestEntry, Status
@@ -19,7 +20,6 @@ from .pool import WorkerPool
 from .resume import reuse
 from .work import Job, Outcome, ParseWork, parse_file
 
-DEFAULT_TIMEOUT = 60.0
 _UNSUPPORTED = f"not a document file ({', '.join(SUPPORTED_SUFFIXES)})"
 _CHUNK = 1 << 20
 

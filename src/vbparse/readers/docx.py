@@ -1,4 +1,5 @@
-"""DOCX reader: the body's paragraphs, tables, content controls and text boxes as lines.
+"""DOCX reader: the body's paragraphs, tables, content controls and text boxes as lines, then
+the footnotes and endnotes (citations often sit there), each led by its number.
 
 The XML is walked directly with lxml (python-docx proxies per run are too slow for the
 speed target and hide text boxes, content controls and numbering). Each block is one
@@ -12,17 +13,20 @@ from __future__ import annotations
 import hashlib
 import io
 import posixpath
+import struct
 import zipfile
 import zlib
-from dataclasses import dataclass
-from itertools import groupby
+from dataclasses import dataclass, replace
+from itertools import count, groupby
 
 from lxml import etree
 
 from ..errors import (
     EmptyInputError, EncryptedInputError, InputTooLargeError, TruncatedInputError, UnreadableInputError,
 )
-from ..normalise.legacy import convert_by_font, font_encoding, reads_worse
+from ..layout.pieces import paragraph_bands
+from ..normalise.legacy import font_encoding, reads_worse
+from ..normalise.legacy_text import convert_run
 from .base import Block, RawInput
 from .docx_numbering import MC, W, Numbering
 
@@ -33,13 +37,18 @@ _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationsh
 _VAL = f"{W}val"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")  # an OLE-wrapped, encrypted OOXML file
-MAX_PART_BYTES = 256 * 1024 * 1024  # declared unpacked size above this is a zip bomb, not a document
+# Limits of one part (document.xml, styles, …) once expanded: its bytes, and its tags, which
+# the parsed tree costs about 120 bytes each (2 M tags: some 250 MB). A document of 8 M
+# characters fits; a ZIP bomb or a part of millions of empty paragraphs does not.
+MAX_PART_BYTES = 64 * 1024 * 1024
+MAX_PART_TAGS = 2_000_000
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True)
 
 P, TBL, TR, TC, SDT, SDT_CONTENT = (f"{W}{t}" for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent"))
 R, T, RPR, PPR, TCPR = (f"{W}{t}" for t in ("r", "t", "rPr", "pPr", "tcPr"))
 TAB, PTAB, BR, CR = (f"{W}{t}" for t in ("tab", "ptab", "br", "cr"))
 NB_HYPHEN, SOFT_HYPHEN, SYM, TXBX = f"{W}noBreakHyphen", f"{W}softHyphen", f"{W}sym", f"{W}txbxContent"
+NOTE_REFS = {f"{W}footnoteRef", f"{W}endnoteRef"}  # the number a note shows at its start
 RFONTS, RSTYLE, PSTYLE, JC, NUMPR = (f"{W}{t}" for t in ("rFonts", "rStyle", "pStyle", "jc", "numPr"))
 CUSTOM_XML = f"{W}customXml"
 _ASCII, _HANSI, _ASCII_THEME, _HANSI_THEME = (f"{W}{t}" for t in ("ascii", "hAnsi", "asciiTheme", "hAnsiTheme"))
@@ -70,9 +79,11 @@ def read_docx(data: bytes) -> RawInput:
     numbering = Numbering(_optional(package, "numbering", notes), styles.nums)
     walker = _Walker(styles, numbering)
     walker.body(body, None, None)
+    for kind in ("footnotes", "endnotes"):
+        walker.notes(_optional(package, kind, notes), kind[:-1])
     if not any(block.text.strip() for block in walker.blocks):
         raise EmptyInputError("the DOCX document has no text")
-    return RawInput(walker.blocks, "docx", hashlib.sha256(data).hexdigest(), notes=notes)
+    return RawInput(walker.laid_out(), "docx", hashlib.sha256(data).hexdigest(), notes=notes)
 
 
 def is_encrypted_ooxml(data: bytes) -> bool:
@@ -130,21 +141,30 @@ def _targets(archive: zipfile.ZipFile, rels: str, folder: str) -> dict[str, str]
 
 
 def _read(archive: zipfile.ZipFile, name: str) -> bytes:
+    """A part's bytes, expanded at most to MAX_PART_BYTES: counted while inflating, since the
+    size the ZIP declares can lie. Any damage of the container is a typed error."""
     info = archive.getinfo(name)
     if info.file_size > MAX_PART_BYTES:
-        raise InputTooLargeError(f"{name} unpacks to {info.file_size} bytes: refusing a likely zip bomb")
+        raise InputTooLargeError(f"{name} unpacks to {info.file_size} bytes, over the {MAX_PART_BYTES}-byte limit")
     try:
-        return archive.read(info)
+        with archive.open(info) as part:
+            data = part.read(MAX_PART_BYTES + 1)
     except RuntimeError as exc:  # zipfile's "password required"
         raise EncryptedInputError(f"{name} in the DOCX archive is encrypted") from exc
     except NotImplementedError as exc:
         raise UnreadableInputError(f"{name} uses an unsupported ZIP compression: {exc}") from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, OverflowError, struct.error) as exc:
+        # a bad offset in the central directory seeks before the start (ValueError)
         raise TruncatedInputError(f"{name} in the DOCX archive is truncated or damaged: {exc}") from exc
+    if len(data) > MAX_PART_BYTES:
+        raise InputTooLargeError(f"{name} unpacks to more than {MAX_PART_BYTES} bytes, the limit")
+    return data
 
 
 def _parse(package: _Package, name: str) -> etree._Element:
     data = _read(package.zip, name).replace(_STRICT_W_URI, _W_URI)
+    if data.count(b"<") > MAX_PART_TAGS:  # the tree's memory grows with its elements, not its bytes
+        raise InputTooLargeError(f"{name} has over {MAX_PART_TAGS:,} XML tags, the limit")
     try:
         return etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
@@ -291,20 +311,24 @@ class _Lines:
 
 
 def _convert_legacy_runs(parts: list[tuple[str, str | None]]) -> tuple[str, str | None]:
-    """The line's text with runs of legacy fonts converted, and the encodings converted.
-    Neighbouring runs of one legacy font are converted together: Word splits runs anywhere,
-    even between a VNI letter and its mark."""
+    """The line's text with legacy runs converted, and the encodings converted. Neighbouring
+    runs of one font are converted together: Word splits runs anywhere, even between a VNI
+    letter and its mark. Each font's text is converted by its name or, where the name does not
+    say or lies, by content (normalise.legacy_text.convert_run)."""
     text = "".join(piece for piece, _ in parts)
-    if not any(font_encoding(font) for _, font in parts):
+    if text.isascii():
         return text, None
     pieces: list[str] = []
     kinds: list[str] = []
-    for legacy, group in groupby(parts, key=lambda part: font_encoding(part[1])):
-        run = "".join(piece for piece, _ in group)
-        converted = convert_by_font(run, *legacy) if legacy else None
-        if converted is not None and converted != run and legacy[0] not in kinds:
-            kinds.append(legacy[0])
-        pieces.append(run if converted is None else converted)
+    for _, group in groupby(parts, key=lambda part: font_encoding(part[1]) or part[1]):
+        pieces_of_font = list(group)
+        run = "".join(piece for piece, _ in pieces_of_font)
+        converted = convert_run(run, pieces_of_font[0][1])
+        if converted is not None and converted[0] != run:
+            run = converted[0]
+            if converted[1] not in kinds:
+                kinds.append(converted[1])
+        pieces.append(run)
     converted_line = "".join(pieces)
     if not kinds or reads_worse(text, converted_line):
         return text, None
@@ -316,7 +340,22 @@ class _Walker:
         self.styles = styles
         self.numbering = numbering
         self.blocks: list[Block] = []
+        self.tabbed: list[str | None] = []  # each block's text with its tabs, None in a table
         self.rows = 0
+        self.note = ""  # the number of the footnote or endnote being read
+
+    def notes(self, root: etree._Element | None, kind: str) -> None:
+        """Footnotes or endnotes in order, numbered as Word shows them; the separator lines are
+        notes too (w:type), and are skipped."""
+        if root is None:
+            return
+        number = 0
+        for note in root.iterchildren(f"{W}{kind}"):
+            if note.get(f"{W}type") in (None, "normal"):
+                number += 1
+                self.note = str(number)
+                self.body(note, None, None)
+        self.note = ""
 
     def body(self, parent: etree._Element, row: int | None, col: int | None) -> None:
         """Block-level content in document order: paragraphs, tables, content controls."""
@@ -356,12 +395,23 @@ class _Walker:
             text, fonts, converted = done[0]
             done[0] = (f"{label} {text}" if text else label, fonts, converted)
         align = (own.align if own.align is not None else style.align) or None
-        self.blocks.extend(
-            Block(text, row=row, column=col, fonts=fonts, align=align, legacy=converted)
-            for text, fonts, converted in done
-        )
+        for text, fonts, converted in done:
+            self.blocks.append(Block(text.replace("\t", " "), row=row, column=col, fonts=fonts, align=align,
+                                     legacy=converted))
+            self.tabbed.append(text if row is None else None)
         for box in boxes:  # text boxes read right after the paragraph that anchors them
             self.body(box, row, col)
+
+    def laid_out(self) -> list[Block]:
+        """The blocks, with paragraphs set side by side with tabs and spaces (Nơi nhận |
+        signature) split by the layout stage into their column pieces."""
+        blocks = self.blocks
+        for band in reversed(paragraph_bands(self.tabbed, count(self.rows + 1))):
+            blocks[band.start:band.end] = [
+                replace(blocks[piece.source], text=piece.text, row=piece.row, column=piece.column)
+                for piece in band.pieces
+            ]
+        return blocks
 
     def label(self, own: _Style, style: _Style, sid: str | None) -> str | None:
         if own.num_id is not None:
@@ -401,22 +451,27 @@ class _Walker:
             elif tag == RPR:
                 font = self.styles.run_font(el) or font
             elif tag == TAB or tag == PTAB:
-                lines.add(" ", None)
+                lines.add("\t", None)  # a space in the text; the layout stage sees the tab
             elif tag == BR or tag == CR:
                 lines.newline()
             elif tag == NB_HYPHEN:
                 lines.add("-", None)
-            elif tag == SOFT_HYPHEN and font_encoding(font):
-                lines.add("\u00ad", font)  # Word keeps the TCVN3 `ư` byte as an optional hyphen
+            elif tag == SOFT_HYPHEN:
+                # Word keeps the TCVN3 `ư` byte as an optional hyphen: kept in the run for the
+                # legacy conversion (normalise drops the ones left, which are hyphens)
+                lines.add("\u00ad", font)
             elif tag == SYM:
                 lines.add(_symbol(el), None)
+            elif tag in NOTE_REFS:
+                lines.add(self.note, None)
             elif tag in _BOX_HOLDERS:
                 boxes.extend(_text_boxes(el))
             elif tag == ALTERNATE:
                 branch = _branch(el)
                 if branch is not None:
                     self.run(branch, lines, boxes, font)
-            # w:instrText (field codes), w:delText, w:softHyphen (in other fonts), w:fldChar: not shown
+            # w:instrText (field codes), w:delText, w:fldChar, and the
+            # footnote marks of the body (a superscript number glued to a word): not shown
 
 
 def _cells(parent: etree._Element, tag: str):
