@@ -274,7 +274,8 @@ def test_tasks_queued_behind_a_hung_one_still_run():
 
 @pytest.mark.parametrize(
     "args",
-    [["--resume"], ["--format", "csv", "--resume"], ["-q", "-v", "-o", "OUT"], ["--pretty", "--format", "csv"]],
+    [["--resume"], ["--format", "csv", "--resume"], ["-q", "-v", "-o", "OUT"], ["--pretty", "--format", "csv"],
+     ["--scheduler", "tcp://127.0.0.1:8786", "-o", "OUT"]],
 )
 def test_batch_usage_errors(archive, tmp_path, args):
     args = [str(tmp_path / "out") if a == "OUT" else a for a in args]

@@ -6,7 +6,8 @@ from __future__ import annotations
 import io
 import json
 import shutil
-from dataclasses import dataclass
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,29 +16,20 @@ pa = pytest.importorskip("pyarrow")
 import pyarrow.parquet as pq  # noqa: E402
 
 from vbparse.batch import discover, run_batch  # noqa: E402
-from vbparse.export import document_json  # noqa: E402
+from vbparse.export import ExportItem, document_json  # noqa: E402
 from vbparse.export import parquet  # noqa: E402
 
-from .conftest import SAMPLES  # noqa: E402
+from .conftest import REPO, SAMPLES  # noqa: E402
 
 
-@dataclass(frozen=True)
-class Item:  # what the export registry hands a writer for each input
-    path: str
-    status: str
-    code: str | None
-    message: str | None
-    json: str | None
-
-
-def items(folder: Path) -> list[Item]:
-    found: list[Item] = []
+def items(folder: Path) -> list[ExportItem]:
+    found: list[ExportItem] = []
     run_batch(discover([str(folder)]), render=document_json, jobs=2,
-              emit=lambda e, text: found.append(Item(e.path, e.status, e.code, e.message, text)))
+              emit=lambda e, text: found.append(ExportItem(e.path, e.status, e.code, e.message, text)))
     return found
 
 
-def write(rows: list[Item]) -> bytes:
+def write(rows: list[ExportItem]) -> bytes:
     out = io.BytesIO()
     writer = parquet.writer(out)
     for item in rows:
@@ -100,3 +92,20 @@ def test_duckdb_reads_the_documented_columns(archive, tmp_path):
         ("failed", 1), ("ok", 4)]
     assert duckdb.sql(f"SELECT number, year(date), citations[1].number, len(diagnostics) FROM '{path}' "
                       "WHERE path LIKE '%01-party-cong-van.txt'").fetchall() == [("512-CV/TU", 2024, "13-CT/TW", 0)]
+
+
+def test_parse_and_export_write_parquet(archive, tmp_path):
+    """`parse --format parquet -o OUT` writes OUT/documents.parquet; `export` rebuilds it from the
+    JSON outputs, the same bytes."""
+    out = tmp_path / "out"
+    run = subprocess.run([sys.executable, "-m", "vbparse", "parse", str(archive), "-o", str(out), "--format", "parquet",
+                          "-q"], cwd=REPO, capture_output=True)
+    assert run.returncode == 4, run.stderr  # the empty file failed
+    table = pq.read_table(out / "documents.parquet")
+    assert table.num_rows == 5 and sorted(table.column("status").to_pylist()) == ["failed", "ok", "ok", "ok", "ok"]
+    first = (out / "documents.parquet").read_bytes()
+    (out / "documents.parquet").unlink()
+    again = subprocess.run([sys.executable, "-m", "vbparse", "export", str(out), "--format", "parquet"], cwd=REPO,
+                           capture_output=True)
+    assert again.returncode in (0, 4), again.stderr
+    assert (out / "documents.parquet").read_bytes() == first

@@ -27,7 +27,7 @@ class OcrMode(StrEnum):
 
 
 class EngineName(StrEnum):
-    """Where a batch runs: local worker processes, or a Dask cluster."""
+    """What runs a batch's files: local worker processes, or a Dask cluster (vbparse.batch.dask)."""
 
     local = "local"
     dask = "dask"

@@ -103,7 +103,12 @@ class DaskEngine:
         except OSError as exc:  # includes the connection's TimeoutError
             self.__exit__(None)
             raise EngineUnavailable(f"no Dask scheduler at {self.scheduler}: {exc}") from None
-        if any(self.client.run(_daemonic).values()):
+        try:
+            daemonic = any(self.client.run(_daemonic).values())
+        except Exception as exc:  # vbparse missing on a worker, or another version of it
+            self.__exit__(None)
+            raise EngineUnavailable(f"the Dask workers cannot run vbparse: {type(exc).__name__}: {exc}") from None
+        if daemonic:
             self.__exit__(None)
             raise EngineUnavailable(_DAEMONIC)
         return self
@@ -151,11 +156,11 @@ class DaskEngine:
 
 
 def local_cluster(workers: int) -> LocalCluster:
-    """A cluster on this machine: `workers` processes of one thread, no dashboard. Sets
+    """A cluster on this machine: `workers` processes of one thread, any dashboard on a free port. Sets
     CLUSTER_CONFIG for this process, not only while starting: the nanny reads it again each
     time it restarts a worker that died."""
     dask.config.set(CLUSTER_CONFIG)
-    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                         silence_logs=logging.ERROR)
 
 

@@ -79,8 +79,7 @@ def register(fmt: ExportFormat) -> None:
 register(ExportFormat("jsonl", "json", False, "one line per document"))
 register(ExportFormat("csv", "csv", False, "one archive metadata row per input (TT 05/2025/TT-BNV), with status"))
 register(ExportFormat("xlsx", "xlsx", True, "the csv rows as an Excel workbook: codes as text, dates as dates"))
-register(ExportFormat("parquet", "parquet", True, "one row per input for data pipelines (vbparse[parquet]): "
-                      "header fields, counts, nested citations, signatures and diagnostics, the whole JSON"))
+register(ExportFormat("parquet", "parquet", True, "one row per input with nested lists and the whole JSON, for data pipelines"))
 
 __all__ = [
     "ARCHIVE_COLUMNS", "CITATION_COLUMNS", "EXPORT_FORMATS", "CitationIndex", "ExportFormat", "ExportItem",

@@ -4,9 +4,9 @@ Columns (SCHEMA): the input's `path`, `sha256`, batch `status`, `code` and `mess
 document's `kind`, `title`, header fields (`date` a date), `pages`, OCR `confidence`, counts;
 `recipients` and `distribution` as lists of strings, `citations`, `signatures` and `diagnostics`
 as lists of structs; and `document`, the whole JSON as written. An input that gave no document
-is a row with its status and error and nulls elsewhere. Rows are written in row groups of
-ROW_GROUP as they are added, so memory stays flat however many documents; the same inputs give
-the same bytes.
+is a row with its status and error and nulls elsewhere (its sha256 too: the export item does
+not carry it; the manifest has it). Rows are written in row groups of ROW_GROUP as they are
+added, so memory stays flat however many documents; the same inputs give the same bytes.
 
     duckdb -c "SELECT status, count(*) FROM 'out/documents.parquet' GROUP BY status"
     pandas.read_parquet("out/documents.parquet", columns=["path", "number", "date"])
@@ -17,6 +17,8 @@ from __future__ import annotations
 import datetime
 import json
 from typing import Any, BinaryIO
+
+from ..errors import ExportUnavailableError
 
 try:
     import pyarrow as pa
@@ -84,21 +86,17 @@ class ParquetWriter:
 
     def __init__(self, out: BinaryIO) -> None:
         if pa is None:
-            from ..errors import ExportUnavailableError
-
             raise ExportUnavailableError(_INSTALL)
         self.schema = _schema()
         self._writer = pq.ParquetWriter(out, self.schema, compression="zstd")
         self._rows: list[dict[str, Any]] = []
 
     def add(self, item: Any) -> None:
-        """`item`: an export item (path, status, code, message, json: the document or None)."""
+        """`item`: an ExportItem (path, status, code, message, json: the document or None)."""
         row = {"path": item.path, "status": item.status, "code": item.code, "message": item.message,
                "document": item.json.rstrip("\n") if item.json is not None else None}
         if item.json is not None:
             row.update(document_row(json.loads(item.json)))
-        else:
-            row["sha256"] = getattr(item, "sha256", None)
         self._rows.append(row)
         if len(self._rows) >= ROW_GROUP:
             self._flush()
