@@ -22,8 +22,9 @@ from vbparse.normalise import prepare
 from vbparse.pipeline import build_document
 from vbparse.readers.base import RawInput
 from vbparse.readers.pdf import read_pdf
-from vbparse.readers.pdf_flow import join_paragraphs
-from vbparse.readers.pdf_lines import build_lines, build_words
+from vbparse.layout.flow import join_paragraphs
+from vbparse.layout.lines import build_lines
+from vbparse.readers.pdf_lines import build_words
 
 from .conftest import REPO, shared_path
 
@@ -217,11 +218,15 @@ def test_form_fields_typed_into_the_page_are_content():
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_page_numbers_and_running_footer_removed(engine):
+def test_page_numbers_and_running_footer_labelled_as_furniture(engine):
     raw = read("hd-38-hd-btctw-2025.pdf", engine)
-    assert ("pdf.page_furniture_removed", "removed 97 running header, footer and page-number lines") in raw.notes
-    assert not any(regex.fullmatch(r"\d+", t) for t in texts(raw))
-    assert not any(t.startswith("Tài liệu này thuộc sở hữu của các cơ quan Đảng") for t in texts(raw))
+    furniture = [b for b in raw.blocks if b.furniture]
+    assert len(furniture) >= 97
+    content = [b.text for b in raw.blocks if not b.furniture]
+    assert not any(regex.fullmatch(r"\d+", t) for t in content)
+    assert not any(t.startswith("Tài liệu này thuộc sở hữu của các cơ quan Đảng") for t in content)
+    assert {b.furniture for b in furniture if regex.fullmatch(r"\d+", b.text)} == {"page_number"}
+    assert any(b.furniture == "running" and b.text.startswith("Tài liệu này thuộc") for b in furniture)
 
 
 def test_unmapped_glyphs_are_dropped_and_noted():

@@ -6,6 +6,8 @@ and say where they stop); this module finds what surrounds them.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .context import Context
 from .extract.lines import is_caps, is_person_name, is_signed_mark, is_signing_prefix, words
 from .extract.sections import parse_label
@@ -22,9 +24,15 @@ _CAPTION_INDENT = 8
 _TAIL_CAPS_MAX_WORDS = 14
 
 
+def _void(line: Line) -> bool:
+    """No content: a blank line, or page furniture the layout stage labelled."""
+    return line.blank or line.furniture is not None
+
+
 def find_boilerplate(ctx: Context) -> set[int]:
-    """Web-page chrome: skip links, menus, share buttons, related-news lists at the end."""
-    skip: set[int] = set()
+    """Web-page chrome: skip links, menus, share buttons, related-news lists at the end; and
+    the page furniture the layout stage labelled (page numbers, running lines, stamps)."""
+    skip: set[int] = {line.index for line in ctx.lines if line.furniture is not None}
     rows: dict[int, list[Line]] = {}
     for line in ctx.lines:
         if line.row is not None:
@@ -76,8 +84,10 @@ def find_tail(ctx: Context, lo: int) -> tuple[int, int]:
     """
     lines = ctx.lines
     annexes = [l.index for l in lines[lo:] if ANNEX_START.match(ctx.folded(l))]
+    # found once, not once per annex: a file of a thousand annexes is read in linear time
+    distributions = [l.index for l in lines[lo:] if DISTRIBUTION.match(ctx.folded(l))]
     for end in [*annexes, _before_trailing_notes(ctx, lo)]:
-        start = _tail_before(ctx, lo, end)
+        start = _tail_before(ctx, lo, end, distributions)
         if start < end:
             return start, len(lines) if end not in annexes else end
     return len(lines), len(lines)
@@ -89,21 +99,23 @@ def _before_trailing_notes(ctx: Context, lo: int) -> int:
     while end > lo:
         line = ctx.lines[end - 1]
         fold = ctx.folded(line)
-        if not (line.blank or CONTACT.match(fold) or FOOTNOTE.match(fold)):
+        if not (_void(line) or CONTACT.match(fold) or FOOTNOTE.match(fold)):
             break
         end -= 1
     return end
 
 
-def _tail_before(ctx: Context, lo: int, end: int) -> int:
+def _tail_before(ctx: Context, lo: int, end: int, distributions: list[int]) -> int:
+    """`distributions`: the indexes of the "Nơi nhận" lines from `lo` on, in order."""
     lines = ctx.lines
-    nn = next((i for i in range(end - 1, lo - 1, -1) if DISTRIBUTION.match(ctx.folded(lines[i]))), None)
+    before = bisect_left(distributions, end)
+    nn = distributions[before - 1] if before else None
     start = end
     evidence = False
     for i in range(end - 1, lo - 1, -1):
         line = lines[i]
         fold = ctx.folded(line)
-        if line.blank or END_MARK.match(fold) or RULE.match(fold):
+        if _void(line) or END_MARK.match(fold) or RULE.match(fold):
             continue
         after_nn = nn is not None and i > nn
         if i == nn or is_signing_prefix(fold) or is_signed_mark(fold):
@@ -194,15 +206,15 @@ def _head_start(ctx: Context, heading: int) -> int:
     for i in range(number - 1, max(-1, number - _DOCUMENT_HEAD_REACH - 1), -1):
         line = ctx.lines[i]
         fold = ctx.folded(line)
-        if line.blank or RULE.match(fold) or (is_caps(line.text) and not is_signing_prefix(fold)):
+        if _void(line) or RULE.match(fold) or (is_caps(line.text) and not is_signing_prefix(fold)):
             start = i
         else:
             break
-    while ctx.lines[start].blank:
+    while _void(ctx.lines[start]):
         start += 1
     return start
 
 
 def _after_signature(ctx: Context, start: int) -> bool:
-    previous = next((l for l in reversed(ctx.lines[:start]) if not l.blank), None)
+    previous = next((l for l in reversed(ctx.lines[:start]) if not _void(l)), None)
     return previous is not None and (is_person_name(previous.text) or is_signed_mark(ctx.folded(previous)))

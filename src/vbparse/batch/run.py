@@ -11,13 +11,13 @@ from pathlib import Path
 
 from ..errors import InputNotFoundError, UnreadableInputError
 from ..model import Document
+from ..options import DEFAULT_TIMEOUT
 from .discover import SUPPORTED_SUFFIXES, Input
 from .manifest import CODE_TIMEOUT, CODE_UNSUPPORTED, CODE_WORKER_DIED, ManifestEntry, Status
 from .pool import Lost, WorkerPool
 from .resume import reuse
 from .work import Job, Outcome, ParseWork, parse_file
 
-DEFAULT_TIMEOUT = 60.0
 _UNSUPPORTED = f"not a document file ({', '.join(SUPPORTED_SUFFIXES)})"
 _CHUNK = 1 << 20
 

@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 import regex
 
 from ..errors import UnsupportedFormatError
+from ..options import OcrMode
 from .base import Block, RawInput
 from .text import read_text
 
 __all__ = [
-    "DOCUMENT_SUFFIXES", "OCR_MODES", "PDF_ENGINES", "Block", "OcrMode", "RawInput", "read_bytes", "sniff_format",
+    "DOCUMENT_SUFFIXES", "Block", "OcrMode", "RawInput", "read_bytes", "sniff_format",
 ]
 
 # File name endings of the documents vbparse reads (the format itself is told from the bytes).
 DOCUMENT_SUFFIXES = (
     ".txt", ".docx", ".doc", ".rtf", ".pdf", ".html", ".htm", ".png", ".jpg", ".jpeg", ".tif", ".tiff",
 )
-
-PDF_ENGINES = ("pdfium", "pdfplumber")
-OcrMode = Literal["auto", "always", "never"]
-OCR_MODES: tuple[OcrMode, ...] = ("auto", "always", "never")
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _PDF_MAGIC = b"%PDF"

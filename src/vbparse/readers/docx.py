@@ -13,16 +13,18 @@ from __future__ import annotations
 import hashlib
 import io
 import posixpath
+import struct
 import zipfile
 import zlib
-from dataclasses import dataclass
-from itertools import groupby
+from dataclasses import dataclass, replace
+from itertools import count, groupby
 
 from lxml import etree
 
 from ..errors import (
     EmptyInputError, EncryptedInputError, InputTooLargeError, TruncatedInputError, UnreadableInputError,
 )
+from ..layout.pieces import paragraph_bands
 from ..normalise.legacy import font_encoding, reads_worse
 from ..normalise.legacy_text import convert_run
 from .base import Block, RawInput
@@ -35,7 +37,11 @@ _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationsh
 _VAL = f"{W}val"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")  # an OLE-wrapped, encrypted OOXML file
-MAX_PART_BYTES = 256 * 1024 * 1024  # declared unpacked size above this is a zip bomb, not a document
+# Limits of one part (document.xml, styles, …) once expanded: its bytes, and its tags, which
+# the parsed tree costs about 120 bytes each (2 M tags: some 250 MB). A document of 8 M
+# characters fits; a ZIP bomb or a part of millions of empty paragraphs does not.
+MAX_PART_BYTES = 64 * 1024 * 1024
+MAX_PART_TAGS = 2_000_000
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True)
 
 P, TBL, TR, TC, SDT, SDT_CONTENT = (f"{W}{t}" for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent"))
@@ -78,7 +84,7 @@ def read_docx(data: bytes) -> RawInput:
         walker.notes(_optional(package, kind, notes), kind[:-1])
     if not any(block.text.strip() for block in walker.blocks):
         raise EmptyInputError("the DOCX document has no text")
-    return RawInput(walker.blocks, "docx", hashlib.sha256(data).hexdigest(), notes=notes)
+    return RawInput(walker.laid_out(), "docx", hashlib.sha256(data).hexdigest(), notes=notes)
 
 
 def is_encrypted_ooxml(data: bytes) -> bool:
@@ -136,21 +142,30 @@ def _targets(archive: zipfile.ZipFile, rels: str, folder: str) -> dict[str, str]
 
 
 def _read(archive: zipfile.ZipFile, name: str) -> bytes:
+    """A part's bytes, expanded at most to MAX_PART_BYTES: counted while inflating, since the
+    size the ZIP declares can lie. Any damage of the container is a typed error."""
     info = archive.getinfo(name)
     if info.file_size > MAX_PART_BYTES:
-        raise InputTooLargeError(f"{name} unpacks to {info.file_size} bytes: refusing a likely zip bomb")
+        raise InputTooLargeError(f"{name} unpacks to {info.file_size} bytes, over the {MAX_PART_BYTES}-byte limit")
     try:
-        return archive.read(info)
+        with archive.open(info) as part:
+            data = part.read(MAX_PART_BYTES + 1)
     except RuntimeError as exc:  # zipfile's "password required"
         raise EncryptedInputError(f"{name} in the DOCX archive is encrypted") from exc
     except NotImplementedError as exc:
         raise UnreadableInputError(f"{name} uses an unsupported ZIP compression: {exc}") from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, OverflowError, struct.error) as exc:
+        # a bad offset in the central directory seeks before the start (ValueError)
         raise TruncatedInputError(f"{name} in the DOCX archive is truncated or damaged: {exc}") from exc
+    if len(data) > MAX_PART_BYTES:
+        raise InputTooLargeError(f"{name} unpacks to more than {MAX_PART_BYTES} bytes, the limit")
+    return data
 
 
 def _parse(package: _Package, name: str) -> etree._Element:
     data = _read(package.zip, name).replace(_STRICT_W_URI, _W_URI)
+    if data.count(b"<") > MAX_PART_TAGS:  # the tree's memory grows with its elements, not its bytes
+        raise InputTooLargeError(f"{name} has over {MAX_PART_TAGS:,} XML tags, the limit")
     try:
         return etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
@@ -327,6 +342,7 @@ class _Walker:
         self.styles = styles
         self.numbering = numbering
         self.blocks: list[Block] = []
+        self.tabbed: list[str | None] = []  # each block's text with its tabs, None in a table
         self.rows = 0
         self.note = ""  # the number of the footnote or endnote being read
 
@@ -381,12 +397,23 @@ class _Walker:
             text, fonts, converted = done[0]
             done[0] = (f"{label} {text}" if text else label, fonts, converted)
         align = (own.align if own.align is not None else style.align) or None
-        self.blocks.extend(
-            Block(text, row=row, column=col, fonts=fonts, align=align, legacy=converted)
-            for text, fonts, converted in done
-        )
+        for text, fonts, converted in done:
+            self.blocks.append(Block(text.replace("\t", " "), row=row, column=col, fonts=fonts, align=align,
+                                     legacy=converted))
+            self.tabbed.append(text if row is None else None)
         for box in boxes:  # text boxes read right after the paragraph that anchors them
             self.body(box, row, col)
+
+    def laid_out(self) -> list[Block]:
+        """The blocks, with paragraphs set side by side with tabs and spaces (Nơi nhận |
+        signature) split by the layout stage into their column pieces."""
+        blocks = self.blocks
+        for band in reversed(paragraph_bands(self.tabbed, count(self.rows + 1))):
+            blocks[band.start:band.end] = [
+                replace(blocks[piece.source], text=piece.text, row=piece.row, column=piece.column)
+                for piece in band.pieces
+            ]
+        return blocks
 
     def label(self, own: _Style, style: _Style, sid: str | None) -> str | None:
         if own.num_id is not None:
@@ -426,7 +453,7 @@ class _Walker:
             elif tag == RPR:
                 font = self.styles.run_font(el) or font
             elif tag == TAB or tag == PTAB:
-                lines.add(" ", None)
+                lines.add("\t", None)  # a space in the text; the layout stage sees the tab
             elif tag == BR or tag == CR:
                 lines.newline()
             elif tag == NB_HYPHEN:

@@ -18,8 +18,8 @@ from ..errors import OcrUnavailableError, UnreadableInputError
 from . import OcrMode
 from .base import RawInput
 from .ocr import OCR_DPI, OcrLog, PageImage, grey, page_words, recognise_pages, require_tesseract
-from .pages import lay_out
-from .pdf_lines import Line, build_lines
+from ..layout import lay_out
+from ..layout.lines import Line, build_lines
 
 # A resolution outside this range is a placeholder (72 dpi from cameras), not the scan's.
 PLAUSIBLE_DPI = (100, 1200)
@@ -51,12 +51,8 @@ def read_image(data: bytes, ocr: OcrMode = "auto") -> RawInput:
         raise UnreadableInputError(f"the image cannot be read ({exc})") from exc
     except (OSError, SyntaxError, ValueError) as exc:  # Pillow's ways of saying "damaged"
         raise UnreadableInputError(f"the image is damaged ({exc})") from exc
-    blocks, removed = lay_out(pages, heights)
-    notes = log.notes()
-    if removed:
-        notes.append(
-            ("image.page_furniture_removed", f"removed {removed} running header, footer and page-number lines")
-        )
+    blocks, layout_notes = lay_out(pages, heights)
+    notes = log.notes() + layout_notes
     return RawInput(blocks, "image", hashlib.sha256(data).hexdigest(), None, len(pages), notes, ocr=log.summary())
 
 

@@ -28,14 +28,14 @@ from PIL import Image
 
 from ..errors import OcrFailedError, OcrUnavailableError
 from .pages import page_list
-from .pdf_lines import Word
+from ..layout.lines import Word
 
 LANGUAGE = "vie"
 # PDF pages are rendered at this resolution for OCR (see bench/bench_ocr.py for the measurement).
 OCR_DPI = 300
 ENABLE_OCR = (
     "to read scans, install Tesseract and its Vietnamese model "
-    "(apt-get install tesseract-ocr tesseract-ocr-vie) and vbparse's OCR extra (pip install \"vbparse[ocr]\")"
+    "(apt-get install tesseract-ocr tesseract-ocr-vie)"
 )
 PAGE_TIMEOUT = 300  # seconds for one page; a stuck Tesseract must not hang a batch
 # Tesseract's confidence in a word, 0-100: below GUESS_CONFIDENCE it is a guess at a mark that

@@ -10,12 +10,8 @@ from __future__ import annotations
 
 import regex
 
-# Stamp labels, by the key they fill. Wrapped values continue on the lines below.
-STAMP_LABEL = regex.compile(
-    r"^\s*(?:(?P<signer>Ký\s+bởi|Người\s+ký)|(?P<organization>Cơ\s+quan(?:\s+phát\s+hành)?|Tổ\s+chức|Đơn\s+vị)"
-    r"|(?P<email>E-?mail|Thư\s+điện\s+tử)|(?P<time>Thời\s+gian(?:\s+ký)?|Ngày\s+ký))\s*:\s*(?P<value>.*)$",
-    regex.IGNORECASE,
-)
+from ..layout.furniture import STAMP_LABEL
+
 # "SAO Y", "SAO LỤC", "TRÍCH SAO": the e-copy mark above a copy stamp, not a value.
 COPY_MARK = regex.compile(r"^\s*(?:SAO\s+Y|SAO\s+LỤC|TRÍCH\s+SAO)(?:\s+BẢN\s+CHÍNH)?\s*$", regex.IGNORECASE)
 # "Vũ Chiến Thắng<vuchienthang@moha.gov.vn> đã ký lên văn bản này!"

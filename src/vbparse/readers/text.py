@@ -3,19 +3,24 @@
 Bytes that are not UTF-8 are read as a legacy encoding (TCVN3, VNI, Windows-1258) found by
 content scoring; a Unicode file may still carry legacy text (TCVN3 pasted as Latin-1), which
 is converted line by line. Each converted block names its encoding in `Block.legacy`.
+Layout text (columns kept apart by runs of spaces, pages by form feeds) goes through the
+layout stage as words with character columns, as a PDF page's words do.
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+from dataclasses import replace
 
 import regex
 
 from ..errors import BinaryInputError, DecodingError, EmptyInputError
+from ..layout import lay_out
+from ..layout.text import is_layout_text, source_row, text_pages
 from ..normalise import legacy_text
 from ..normalise.legacy import CONVERTERS, surface_of_bytes
-from .base import Block, RawInput
+from .base import Block, RawInput, check_size
 
 # A cell separator used by table-to-text converters (vbpl.vn exports, our own DOCX dumps):
 # "CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" is one table row of two cells.
@@ -77,16 +82,22 @@ def _is_binary(text: str) -> bool:
 
 
 def read_text(data: bytes) -> RawInput:
+    # no encoding takes more than 4 bytes a character: a larger file is over the limit unread
+    check_size(len(data) // 4, 0)
     text, encoding = decode(data)
     if _is_binary(text):
         raise BinaryInputError("input is binary data, not text")
     if not text.strip():
         raise EmptyInputError("input has no text")
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    check_size(len(text), text.count("\n") + 1)
+    lines = text.split("\n")
     if encoding in CONVERTERS:  # the whole file was legacy bytes
         converted: list[str | None] = [encoding] * len(lines)
     else:
         lines, converted = legacy_text.convert_lines(lines)
+    if is_layout_text(lines):
+        return _layout_input(lines, converted, data, encoding)
     blocks: list[Block] = []
     row = 0
     for line, kind in zip(lines, converted):
@@ -99,6 +110,22 @@ def read_text(data: bytes) -> RawInput:
         else:
             blocks.append(Block(line, indent=indent, legacy=_converted(line, kind)))
     return RawInput(blocks, "text", hashlib.sha256(data).hexdigest(), encoding)
+
+
+def _layout_input(lines: list[str], converted: list[str | None], data: bytes, encoding: str) -> RawInput:
+    """Layout text: words with character columns through the layout stage, like a PDF page's."""
+    pages, heights, origins = text_pages(lines)
+    blocks, notes = lay_out(pages, heights)
+    paged = len(pages) > 1
+    blocks = [
+        replace(
+            block, page=block.page if paged else None, bbox=None,
+            legacy=_converted(block.text, converted[origins[block.page or 1, source_row(block.bbox[1])]])
+            if block.bbox else None,
+        )
+        for block in blocks
+    ]
+    return RawInput(blocks, "text", hashlib.sha256(data).hexdigest(), encoding, len(pages) if paged else None, notes)
 
 
 def _converted(text: str, kind: str | None) -> str | None:

@@ -14,7 +14,8 @@ from itertools import count
 
 from ..normalise.fold import fold_tones
 from ..patterns.layout import DISTRIBUTION, HEADING, RECIPIENTS, SIGNING_PREFIX
-from .pdf_lines import Line, Word
+from .flow import LOWER
+from .lines import Line, Word
 
 # The anchor row's column gap must be at least this many glyph heights wide...
 ANCHOR_GAP = 1.0
@@ -153,7 +154,10 @@ def _signatures(lines: list[Line], zone: tuple[float, float], after: int) -> Ite
         while start > after:  # the signing prefix may sit a row above "Nơi nhận"
             above = lines[start - 1]
             narrowed = _narrow(gutter, above.words, above.height)
-            if not narrowed or _sides(above, narrowed)[0] or lines[start].top - above.bottom > 1.5 * above.height:
+            if (
+                not narrowed or _sides(above, narrowed)[0] or lines[start].top - above.bottom > 1.5 * above.height
+                or not _prefix_like(above)
+            ):
                 break
             gutter = narrowed
             start -= 1
@@ -162,6 +166,12 @@ def _signatures(lines: list[Line], zone: tuple[float, float], after: int) -> Ite
         ):
             yield _Band(start, end, gutter)
         index = max(end, index + 1)
+
+
+def _prefix_like(line: Line) -> bool:
+    """A signing prefix or authority line ("KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"), not the
+    end of a paragraph set close above the band ("hồ sơ có liên quan)")."""
+    return bool(SIGNING_PREFIX.match(fold_tones(line.text))) or not LOWER.search(line.text)
 
 
 def _columns(band: list[Line], gutter: tuple[float, float], row: int) -> list[Line]:

@@ -1,4 +1,4 @@
-"""After lines and bands: drop page furniture, then join wrapped lines into paragraphs."""
+"""After lines and bands: label page furniture by its place, then join wrapped lines into paragraphs."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import regex
 
-from .pdf_lines import Line
+from .furniture import PAGE_NUMBER_LABEL, RUNNING_LABEL
+from .lines import Line
 
 # A page number alone on its line: "2", "- 2 -", "Trang 2/5", "2/5".
 PAGE_NUMBER = regex.compile(r"^[-–—\s]*(?:(?:Trang|Page)\s*)?\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?[-–—\s]*$", regex.I)
@@ -53,52 +54,61 @@ class _Margins:
         return abs((line.x0 + line.x1) / 2 - (self.left + self.right) / 2) <= line.height
 
 
-def drop_furniture(pages: list[list[Line]], heights: list[float]) -> int:
-    """Remove running headers/footers and page numbers in place; return how many went.
+def mark_furniture(pages: list[list[Line]], heights: list[float]) -> int:
+    """Label running headers/footers and page numbers in place; return how many lines are
+    furniture (these and those labelled by content).
 
     Band lines (row set) never count as running: a PDF of several letters repeats their
     headers. A page number can sit inside a band's column, so it is looked for by position.
     """
     repeated = _running(pages, heights) if len(pages) >= 3 else set()
-    removed = 0
     for lines, height in zip(pages, heights):
-        if not lines:
+        for line in lines:  # running lines first: a page number may sit under a running header
+            running = line.row is None and _in_margin(line, height) and _key(line, height) in repeated
+            if running and line.furniture is None:
+                line.furniture = RUNNING_LABEL
+        content = [line for line in lines if line.furniture is None]
+        if not content:
             continue
-        edges = {id(min(lines, key=lambda l: l.top)), id(max(lines, key=lambda l: l.bottom))}
-        keep = []
-        for line in lines:
-            in_margin = line.top < MARGIN * height or line.bottom > (1 - MARGIN) * height
-            if in_margin and _furniture(line, edges, repeated):  # the regexes only for the margins
-                removed += 1
-            else:
-                keep.append(line)
-        lines[:] = keep
-    return removed
+        for edge in {id(line): line for line in (min(content, key=_top), max(content, key=_bottom))}.values():
+            if _in_margin(edge, height) and PAGE_NUMBER.match(edge.text):  # the regex only for the margins
+                edge.furniture = PAGE_NUMBER_LABEL
+    return sum(1 for lines in pages for line in lines if line.furniture)
 
 
-def _furniture(line: Line, edges: set[int], repeated: set[tuple[str, int]]) -> bool:
-    """A page number as the page's first or last line, or a line repeated over the pages."""
-    numbered = id(line) in edges and PAGE_NUMBER.match(line.text)
-    return bool(numbered) or (line.row is None and _key(line) in repeated)
+def _in_margin(line: Line, height: float) -> bool:
+    return line.top < MARGIN * height or line.bottom > (1 - MARGIN) * height
 
 
-def _key(line: Line) -> tuple[str, int]:
-    return DIGITS.sub("#", line.text.casefold()), round(line.top / 6)
+def _top(line: Line) -> float:
+    return line.top
+
+
+def _bottom(line: Line) -> float:
+    return line.bottom
+
+
+def _key(line: Line, height: float) -> tuple[str, int]:
+    """The text without its numbers, and the place from the nearer edge: pages of layout text
+    end at different rows, and a footer keeps its distance from the bottom."""
+    place = line.top if line.top < height / 2 else line.top - height
+    return DIGITS.sub("#", line.text.casefold()), round(place / 6)
 
 
 def _running(pages: list[list[Line]], heights: list[float]) -> set[tuple[str, int]]:
     seen: defaultdict[tuple[str, int], set[int]] = defaultdict(set)
     for number, (lines, height) in enumerate(zip(pages, heights)):
-        for line in lines[:2] + lines[-2:]:
-            if line.row is None and (line.top < MARGIN * height or line.bottom > (1 - MARGIN) * height):
-                seen[_key(line)].add(number)
+        content = [line for line in lines if line.furniture is None]
+        for line in content[:2] + content[-2:]:
+            if line.row is None and _in_margin(line, height):
+                seen[_key(line, height)].add(number)
     needed = max(3, RUNNING_SHARE * len(pages))
     return {key for key, numbers in seen.items() if len(numbers) >= needed}
 
 
 def join_paragraphs(lines: list[Line]) -> list[Line]:
     """Join each wrapped line to the line it continues (lines of one page, in reading order)."""
-    body = [l for l in lines if l.row is None]
+    body = [l for l in lines if l.row is None and l.furniture is None]
     if not body:
         return lines
     margins = _margins(body)
@@ -146,7 +156,7 @@ def _margins(body: list[Line]) -> _Margins:
 
 
 def _continues(prev: Line, nxt: Line, margins: _Margins) -> bool:
-    if prev.row is not None or nxt.row is not None or prev.gapped or nxt.gapped:
+    if prev.row is not None or nxt.row is not None or prev.gapped or nxt.gapped or prev.furniture or nxt.furniture:
         return False
     if abs(prev.height - nxt.height) > 0.15 * max(prev.height, nxt.height):
         return False
