@@ -74,8 +74,8 @@ def mark_furniture(pages: list[list[Line]], heights: list[float]) -> int:
     for lines, height in zip(pages, heights):
         for line in lines:  # running lines first: a page number may sit under a running header
             running = line.row is None and _in_margin(line, height) and _key(line, height) in repeated
-            if running and line.furniture is None:
-                line.furniture = RUNNING_LABEL
+            if running and line.furniture is None:  # page numbers run too ("#" at one place)
+                line.furniture = PAGE_NUMBER_LABEL if PAGE_NUMBER.match(line.text) else RUNNING_LABEL
         content = [line for line in lines if line.furniture is None]
         if not content:
             continue
