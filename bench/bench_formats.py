@@ -69,7 +69,7 @@ def docx_iterate(data: bytes) -> None:
 def parse_quietly(engine: str):
     def run(data: bytes) -> None:
         try:
-            vbparse.parse(data, pdf_engine=engine)
+            vbparse.parse_bytes(data, pdf_engine=engine)
         except vbparse.VbparseError:
             pass  # encrypted or broken files cost what they cost
 

@@ -32,13 +32,13 @@ def main() -> None:
         "vni": [vni_bytes(t) for t in texts],
     }
     for blobs in forms.values():  # warm imports and regex caches before timing
-        vbparse.parse(blobs[0])
+        vbparse.parse_bytes(blobs[0])
     times = dict.fromkeys(forms, float("inf"))
     for _ in range(args.rounds):
         for name, blobs in forms.items():
             start = time.perf_counter()
             for blob in blobs:
-                vbparse.parse(blob)
+                vbparse.parse_bytes(blob)
             times[name] = min(times[name], time.perf_counter() - start)
     base = times["unicode (utf-8)"]
     print(f"{len(texts)} samples, best of {args.rounds} rounds")

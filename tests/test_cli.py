@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 
 import pytest
 from typer.testing import CliRunner
 
+from vbparse import __version__
 from vbparse.cli import app
 from vbparse.cli.common import EXIT_CODES
 
@@ -136,3 +138,70 @@ def test_ocr_option_reaches_the_reader():
     assert doc["source"]["ocr"] is None
     assert "pdf.no_text_layer" in [d["code"] for d in doc["diagnostics"]]
     assert CliRunner().invoke(app, ["parse", str(scan), "--ocr", "sometimes"]).exit_code == 2
+
+
+# --- help, version and start-up (subprocesses: what a user's shell sees) ------------------------
+
+# Modules that hold the parser: `--help` and `--version` must not pay for importing them.
+PARSER_MODULES = ("vbparse.api", "vbparse.model", "vbparse.pipeline", "vbparse.readers", "vbparse.batch",
+                  "vbparse.export.", "vbparse.extract", "vbparse.normalise", "pydantic", "pypdfium2", "lxml")
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m vbparse ARGS` on this checkout's sources."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO / "src"), os.environ.get("PYTHONPATH")]))}
+    return subprocess.run([sys.executable, "-m", "vbparse", *args], capture_output=True, text=True, env=env,
+                          check=False, timeout=120)
+
+
+@pytest.mark.parametrize("option", ["--help", "-h"])
+def test_help_lists_the_commands(option):
+    proc = run_cli(option)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("Usage: python -m vbparse [OPTIONS] COMMAND [ARGS]...")
+    commands = proc.stdout.split("Commands:")[1].split()
+    assert {"parse", "check", "citations", "show", "schema", "eval"} <= set(commands)
+    assert "-h, --help" in proc.stdout and "--version" in proc.stdout
+
+
+def test_help_shows_flags_as_flags_and_inputs_as_inputs():
+    proc = run_cli("parse", "-h")
+    assert proc.returncode == 0, proc.stderr
+    assert "Usage: python -m vbparse parse [OPTIONS] PATHS..." in proc.stdout
+    lines = {line.split()[0]: line for line in proc.stdout.splitlines() if line.strip().startswith("--")}
+    for flag in ("--pretty", "--resume"):
+        assert lines[flag].split()[1][0].isupper() and "<" not in lines[flag], lines[flag]  # no value after a flag
+    assert "--format [json|jsonl|csv|xlsx" in proc.stdout and "{paths}" not in proc.stdout and "<bool>" not in proc.stdout
+
+
+def test_version():
+    proc = run_cli("--version")
+    assert (proc.returncode, proc.stdout) == (0, f"vbparse {__version__}\n")
+
+
+@pytest.mark.parametrize("word", ["true", "False", "1"])
+def test_a_value_after_a_flag_is_a_usage_error_not_an_input(word):
+    proc = run_cli("parse", str(SAMPLE), "--pretty", word)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert f"--pretty takes no value: write --pretty alone ('{word}' would be read as an input)" in proc.stderr
+
+
+def test_a_file_named_like_a_value_is_still_an_input(tmp_path):
+    (tmp_path / "true").write_bytes(SAMPLE.read_bytes())
+    proc = subprocess.run([sys.executable, "-m", "vbparse", "parse", "--pretty", "true"], capture_output=True,
+                          text=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(REPO / "src")}, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["source"]["path"] == "true"
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["parse", "--help"], ["check", "-h"]])
+def test_help_and_version_do_not_import_the_parser(args):
+    script = (
+        "import sys\nfrom vbparse.cli import main\n"
+        f"sys.argv = ['vbparse', *{args!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(m for m in sys.modules if m.startswith({PARSER_MODULES!r})))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    assert proc.stdout.splitlines()[-1] == "[]"

@@ -181,3 +181,63 @@ def test_a_mention_by_serial_alone_is_the_document_cited_in_full():
     ]
     pairs = score_citations(gold, predicted, soft_key)["citations"]
     assert (pairs.tp, pairs.fp, pairs.fn) == (2, 1, 0)
+
+
+def test_the_split_is_a_fixed_rule_shared_by_every_rendering_of_a_document():
+    from pathlib import Path
+
+    from vbparse.evaluate.split import half_of
+
+    names = [f"doc-{i}" for i in range(200)]
+    halves = [half_of(Path(f"pdf/{n}.pdf")) for n in names]
+    assert halves == [half_of(Path(f"txt-layout/{n}.txt")) for n in names]
+    assert halves == [half_of(Path(f"elsewhere/{n}.txt")) for n in names]
+    assert 70 < halves.count("tune") < 130  # a hash, not one side
+
+
+def test_input_kind_from_folder_suffix_and_tags():
+    from pathlib import Path
+
+    from vbparse.evaluate.split import input_kind
+
+    assert input_kind(Path("c/txt/a.txt"), []) == "text"
+    assert input_kind(Path("c/txt-layout/a.txt"), []) == "layout-text"
+    assert input_kind(Path("c/txt-ocr/a.txt"), ["scanned"]) == "ocr-text"
+    assert input_kind(Path("c/pdf/a.pdf"), ["scanned"]) == "scan"
+    assert input_kind(Path("c/pdf/a.pdf"), ["broken-font"]) == "pdf-broken-font"
+    assert input_kind(Path("c/pdf/a.pdf"), []) == "pdf"
+    assert input_kind(Path("c/doc/a.doc"), ["draft"]) == "doc"
+
+
+def test_variants_score_other_renderings_against_the_same_gold(tmp_path):
+    """The layout text of a corpus PDF is scored with the PDF's gold, as its own input kind."""
+    (tmp_path / "pdf").mkdir()
+    (tmp_path / "txt-layout").mkdir()
+    for name in ("pdf/x.pdf", "pdf/x.txt", "txt-layout/x.txt"):  # x.pdf is only looked up: x.txt is parsed for it
+        shutil.copy(SAMPLES / SAMPLE, tmp_path / name)
+    gold = tmp_path / "pdf" / "x.pdf.json"
+    gold.write_text(json.dumps(_gold(document="x.pdf"), ensure_ascii=False), encoding="utf-8")
+    from vbparse.api import parse
+
+    entries = collect_gold([gold])
+    results = evaluate(entries, parser=lambda p: parse(p.with_suffix(".txt")), variants=True)
+    assert [(r.document.rsplit("/", 2)[-2], r.kind) for r in results] == [("pdf", "pdf"), ("txt-layout", "layout-text")]
+    assert results[0].half == results[1].half
+    assert totals(results)["header.number"]["soft"].tp == 2
+    only_layout = totals(results, keep=lambda r: r.kind == "layout-text")
+    assert only_layout["header.number"]["soft"].tp == 1
+
+
+def test_cli_breakdown_and_half(tmp_path):
+    path = _write(tmp_path, _gold())
+    out = CliRunner().invoke(app, ["eval", str(path), "--breakdown"])
+    assert out.exit_code == 0, out.output
+    assert "per input kind and half" in out.output
+    assert "text" in out.output
+    from vbparse.evaluate.split import half_of
+
+    other = "check" if half_of(tmp_path / SAMPLE) == "tune" else "tune"
+    out = CliRunner().invoke(app, ["eval", str(path), "--half", other])
+    assert "0 documents scored" in out.output
+    out = CliRunner().invoke(app, ["eval", str(path), "--half", "neither"])
+    assert out.exit_code == 2

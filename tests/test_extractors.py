@@ -98,15 +98,15 @@ Nguyễn Xuân Phúc
 
 
 def party_doc(body: str, header: str = PARTY_HEADER, tail: str = PARTY_TAIL) -> Document:
-    return vbparse.parse(f"{header}\n{body.strip()}\n{tail}")
+    return vbparse.parse_text(f"{header}\n{body.strip()}\n{tail}")
 
 
 def state_doc(body: str, header: str = STATE_HEADER, tail: str = STATE_TAIL) -> Document:
-    return vbparse.parse(f"{header}\n{body.strip()}\n{tail}")
+    return vbparse.parse_text(f"{header}\n{body.strip()}\n{tail}")
 
 
 def decree_doc(body: str) -> Document:
-    return vbparse.parse(f"{DECREE_HEADER}\n{body.strip()}\n{DECREE_TAIL}")
+    return vbparse.parse_text(f"{DECREE_HEADER}\n{body.strip()}\n{DECREE_TAIL}")
 
 
 def codes(doc: Document, severity: str | None = None) -> list[str]:
@@ -195,7 +195,7 @@ def test_parse_symbol_none_without_symbol():
 
 
 def test_header_number_repair_is_reported():
-    doc = vbparse.parse(DECREE_HEADER.replace("30/2020/NĐ-CP", "30/2020/ND-CP") + "\nĐiều 1. Phạm vi\n" + DECREE_TAIL)
+    doc = vbparse.parse_text(DECREE_HEADER.replace("30/2020/NĐ-CP", "30/2020/ND-CP") + "\nĐiều 1. Phạm vi\n" + DECREE_TAIL)
     assert doc.header.number.text == "30/2020/NĐ-CP"
     assert doc.header.number.raw == "30/2020/ND-CP"
     repaired = [d for d in doc.diagnostics if d.code == "number.repaired"]
@@ -306,14 +306,14 @@ def test_issuer_in_old_and_new_tone_placement(issuer):
 
 
 def test_state_heading_with_hoa_spelling():
-    doc = vbparse.parse(DECREE_HEADER.replace("CỘNG HÒA", "CỘNG HOÀ") + "\nĐiều 1. Phạm vi\n" + DECREE_TAIL)
+    doc = vbparse.parse_text(DECREE_HEADER.replace("CỘNG HÒA", "CỘNG HOÀ") + "\nĐiều 1. Phạm vi\n" + DECREE_TAIL)
     assert doc.header.heading == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     assert doc.header.motto == "Độc lập - Tự do - Hạnh phúc"
     assert doc.header.family == "normative"
 
 
 def test_motto_with_en_dashes():
-    doc = vbparse.parse(DECREE_HEADER.replace("Độc lập - Tự do - Hạnh phúc", "Độc lập – Tự do – Hạnh phúc")
+    doc = vbparse.parse_text(DECREE_HEADER.replace("Độc lập - Tự do - Hạnh phúc", "Độc lập – Tự do – Hạnh phúc")
                         + "\nĐiều 1. Phạm vi\n" + DECREE_TAIL)
     assert doc.header.motto == "Độc lập - Tự do - Hạnh phúc"
 
@@ -365,7 +365,7 @@ Phiên họp Chính phủ thường kỳ tháng 12 năm 2023
  | THỦ TƯỚNG
  | Phạm Minh Chính
 """
-    doc = vbparse.parse(text)
+    doc = vbparse.parse_text(text)
     h = doc.header
     assert h.issuer == "CHÍNH PHỦ"
     assert h.parent_issuer is None
@@ -393,7 +393,7 @@ CHÁNH VĂN PHÒNG
 
 Nguyễn Văn Ba
 """
-    doc = vbparse.parse(text)
+    doc = vbparse.parse_text(text)
     h = doc.header
     assert h.heading == "ĐẢNG CỘNG SẢN VIỆT NAM"
     assert h.number.text == "36-HD/VPTW"
@@ -411,7 +411,7 @@ thể thức và kỹ thuật trình bày văn bản của Đảng
 
 1. Thể thức văn bản
 """
-    doc = vbparse.parse(text)
+    doc = vbparse.parse_text(text)
     assert (doc.header.parent_issuer, doc.header.issuer) == ("BAN CHẤP HÀNH TRUNG ƯƠNG", "VĂN PHÒNG")
 
 
@@ -941,7 +941,7 @@ Nơi nhận: | T/M BAN THƯỜNG VỤ
 
 
 def test_missing_signature_is_warned():
-    doc = vbparse.parse(PARTY_HEADER + "\n1. Các cấp ủy tổ chức quán triệt Nghị quyết.\n")
+    doc = vbparse.parse_text(PARTY_HEADER + "\n1. Các cấp ủy tổ chức quán triệt Nghị quyết.\n")
     assert doc.signatures == []
     assert "signature.missing" in codes(doc, "warning")
 
@@ -1019,7 +1019,7 @@ Quảng Nam đón 8 triệu lượt khách trong 6 tháng đầu năm (15/07/202
 
 
 def test_report_kind_title_and_author():
-    doc = vbparse.parse(REPORT)
+    doc = vbparse.parse_text(REPORT)
     assert doc.kind == "report"
     assert doc.title == "Ban Thường vụ Tỉnh ủy Quảng Nam quán triệt Nghị quyết về phát triển du lịch"
     assert doc.author == "Trần Minh Khoa"
@@ -1027,7 +1027,7 @@ def test_report_kind_title_and_author():
 
 
 def test_report_chrome_captions_and_byline_stay_out_of_sections():
-    doc = vbparse.parse(REPORT)
+    doc = vbparse.parse_text(REPORT)
     assert [s.label for s in doc.sections] == ["1", "2", "3"]
     assert doc.sections[0].text == "Phát triển sản phẩm du lịch đặc trưng gắn với di sản văn hóa Hội An, Mỹ Sơn."
     assert doc.sections[1].text == "Nâng cao chất lượng nguồn nhân lực du lịch."
@@ -1040,7 +1040,7 @@ def test_report_chrome_captions_and_byline_stay_out_of_sections():
 
 
 def test_report_byline_zone():
-    doc = vbparse.parse(REPORT)
+    doc = vbparse.parse_text(REPORT)
     names = [z.name for z in doc.zones]
     assert "byline" in names and "header" not in names and "signature" not in names
     byline = next(z for z in doc.zones if z.name == "byline")
@@ -1094,14 +1094,14 @@ def test_decode_windows_1258():
 
 
 def test_parse_windows_1258_gives_nfc_text():
-    doc = vbparse.parse(_tone_decomposed(SAMPLE).encode("cp1258"))
+    doc = vbparse.parse_bytes(_tone_decomposed(SAMPLE).encode("cp1258"))
     assert doc.source.encoding == "cp1258"
     assert doc.text == SAMPLE.strip()
     assert doc.header.heading == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 
 
 def test_parse_nfd_text_is_normalised():
-    doc = vbparse.parse(unicodedata.normalize("NFD", SAMPLE))
+    doc = vbparse.parse_text(unicodedata.normalize("NFD", SAMPLE))
     assert doc.text == SAMPLE.strip()
     assert doc.header.motto == "Độc lập - Tự do - Hạnh phúc"
 
@@ -1111,16 +1111,16 @@ def test_undecodable_bytes_raise():
     with pytest.raises(DecodingError):
         decode(data)
     with pytest.raises(DecodingError):
-        vbparse.parse(data)
+        vbparse.parse_bytes(data)
 
 
 def test_empty_bytes_raise():
     with pytest.raises(EmptyInputError):
-        vbparse.parse(b"")
+        vbparse.parse_bytes(b"")
     with pytest.raises(EmptyInputError):
         read_text(b"")
     with pytest.raises(EmptyInputError):
-        vbparse.parse(b" \r\n\t\n")
+        vbparse.parse_bytes(b" \r\n\t\n")
 
 
 def test_binary_bytes_raise():
@@ -1128,13 +1128,13 @@ def test_binary_bytes_raise():
     with pytest.raises(BinaryInputError):
         decode(data)
     with pytest.raises(BinaryInputError):
-        vbparse.parse(data)
+        vbparse.parse_bytes(data)
 
 
 def test_errors_are_vbparse_errors_with_codes():
     for data, code in ((b"", "input.empty"), (b"\x00\x01\x02" * 30, "input.binary")):
         with pytest.raises(VbparseError) as info:
-            vbparse.parse(data)
+            vbparse.parse_bytes(data)
         assert info.value.code == code
 
 
@@ -1237,7 +1237,7 @@ Trần Thanh Mẫn
 
 
 def test_law_date_is_its_adoption_date():
-    doc = vbparse.parse(LAW)
+    doc = vbparse.parse_text(LAW)
     assert (doc.header.number.text, doc.header.date, doc.header.place) == ("12/2025/QH15", "2025-12-10", None)
     assert spanned(doc, doc.header.spans["date"]) == "ngày 10 tháng 12 năm 2025"
     assert [d.code for d in doc.diagnostics if d.code.startswith("header.date")] == ["header.date.adoption"]
@@ -1249,12 +1249,12 @@ def test_a_sentence_under_the_type_line_is_body_not_summary():
     body = ("Thực hiện Chương trình công tác của Ủy ban nhân dân huyện tháng 01/2026, Ủy ban nhân dân huyện tổ chức "
             "Họp đánh giá công tác cải cách hành chính năm 2025 và triển khai nhiệm vụ năm 2026 của huyện Đức Trọng.\n"
             "1. Chủ trì: Đồng chí Chủ tịch UBND huyện.\n")
-    doc = vbparse.parse(header + body + STATE_TAIL)
+    doc = vbparse.parse_text(header + body + STATE_TAIL)
     assert (doc.header.doc_type, doc.header.summary) == ("Giấy mời", None)
 
 
 def test_capitals_summary_with_commas_is_not_an_authority_line():
-    doc = vbparse.parse(LAW.replace("BẢO HIỂM TIỀN GỬI", "QUY ĐỊNH SỐ LƯỢNG PHÓ CHỦ TỊCH HỘI ĐỒNG NHÂN DÂN, PHÓ TRƯỞNG BAN\n\n"
+    doc = vbparse.parse_text(LAW.replace("BẢO HIỂM TIỀN GỬI", "QUY ĐỊNH SỐ LƯỢNG PHÓ CHỦ TỊCH HỘI ĐỒNG NHÂN DÂN, PHÓ TRƯỞNG BAN\n\n"
                             "CỦA HỘI ĐỒNG NHÂN DÂN CẤP TỈNH, CẤP XÃ VÀ VIỆC BỐ TRÍ ĐẠI BIỂU\n\n"
                             "HỘI ĐỒNG NHÂN DÂN CẤP TỈNH, CẤP XÃ HOẠT ĐỘNG CHUYÊN TRÁCH").replace("LUẬT\n", "NGHỊ QUYẾT\n"))
     assert doc.header.summary.endswith("CẤP XÃ HOẠT ĐỘNG CHUYÊN TRÁCH")
@@ -1279,7 +1279,7 @@ def test_joint_document_names_all_issuers_as_one():
               " | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
               "Số: 102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTQVN | Hà Nội, ngày 26 tháng 9 năm 2025\n\nNGHỊ QUYẾT LIÊN TỊCH\n"
               "Hướng dẫn quy trình hiệp thương\n\n")
-    doc = vbparse.parse(header + "Điều 1. Phạm vi\nNội dung.\n" + STATE_TAIL)
+    doc = vbparse.parse_text(header + "Điều 1. Phạm vi\nNội dung.\n" + STATE_TAIL)
     assert (doc.header.issuer, doc.header.parent_issuer) == (
         "ỦY BAN THƯỜNG VỤ QUỐC HỘI CHÍNH PHỦ - ĐOÀN CHỦ TỊCH ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM", None)
 

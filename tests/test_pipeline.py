@@ -15,7 +15,7 @@ from .conftest import SAMPLES
 def test_a_second_document_becomes_an_attachment():
     first = (SAMPLES / "04-ubnd-quyet-dinh.txt").read_text(encoding="utf-8")
     second = (SAMPLES / "09-state-cong-van.txt").read_text(encoding="utf-8")
-    doc = vbparse.parse(first + "\n" + second)
+    doc = vbparse.parse_text(first + "\n" + second)
     assert doc.header.number.text == "1234/QĐ-UBND"
     assert [s.signer for s in doc.signatures] == ["Đinh Công Khải"]
     (attachment,) = doc.attachments

@@ -1,4 +1,4 @@
-"""Property tests: whatever text comes in, `vbparse.parse` returns a consistent Document.
+"""Property tests: whatever text comes in, `vbparse.parse_text` returns a consistent Document.
 
 The strategy below mixes the keywords the parser keys on (Số, Điều, Nơi nhận:, T/M,
 Kính gửi:, symbols, dates, section labels, signature lines, web chrome…) with random
@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import vbparse
-from vbparse.errors import BinaryInputError, EmptyInputError, InputNotFoundError, VbparseError
+from vbparse.errors import BinaryInputError, EmptyInputError, VbparseError
 from vbparse.model import Document
 from vbparse.schema import document_schema
 
@@ -144,11 +144,6 @@ def _binary_like(text: str) -> bool:
     return any(unicodedata.category(ch) == "Cc" and ch not in "\n\r\t" for ch in text)
 
 
-def _path_like(text: str) -> bool:
-    """A one-line string is tried as a path first (api._load)."""
-    return "\n" not in text
-
-
 def _nothing_visible(text: str) -> bool:
     """Only whitespace, invisible format characters (ZWSP, soft hyphen, BOM) and cell bars."""
     return not "".join(
@@ -159,13 +154,10 @@ def _nothing_visible(text: str) -> bool:
 def _parse(text: str) -> Document | None:
     """Parse, or return None after checking that the refusal was legitimate."""
     try:
-        doc = vbparse.parse(text)
+        doc = vbparse.parse_text(text)
     except VbparseError as exc:
         if isinstance(exc, EmptyInputError):
             assert _nothing_visible(text), f"EmptyInputError for text with content: {text!r}"
-        elif isinstance(exc, InputNotFoundError):
-            # parse(): "A str is taken as a path when it names an existing file and has no newline"
-            assert _path_like(text), f"InputNotFoundError for multi-line text: {text!r}"
         else:
             assert _binary_like(text), f"{type(exc).__name__} ({exc}) for non-binary text: {text!r}"
         return None
@@ -226,31 +218,31 @@ def test_parse_is_deterministic(text):
     first = _parse(text)
     if first is None:
         with pytest.raises(VbparseError):
-            vbparse.parse(text)
+            vbparse.parse_text(text)
         return
-    assert vbparse.parse(text).model_dump_json() == first.model_dump_json()
+    assert vbparse.parse_text(text).model_dump_json() == first.model_dump_json()
 
 
 @SETTINGS
 @given(st.lists(_line, min_size=1, max_size=30).map("\n".join))
 def test_bytes_and_text_input_agree(text):
     """The same document given as a str or as its UTF-8 bytes parses to the same content."""
-    if "\n" not in text or _binary_like(text):
+    if _binary_like(text):
         return
     try:
-        from_text = vbparse.parse(text)
+        from_text = vbparse.parse_text(text)
     except VbparseError:
         with pytest.raises(VbparseError):
-            vbparse.parse(text.encode("utf-8"))
+            vbparse.parse_bytes(text.encode("utf-8"))
         return
-    from_bytes = vbparse.parse(text.encode("utf-8"))
+    from_bytes = vbparse.parse_bytes(text.encode("utf-8"))
     assert from_bytes.model_dump(exclude={"source"}) == from_text.model_dump(exclude={"source"})
 
 
 @pytest.mark.parametrize("text", ["", " ", "\n", " \n\t \n", "\u00a0\n\u00a0"])
 def test_whitespace_only_is_empty_input(text):
     with pytest.raises(EmptyInputError):
-        vbparse.parse(text)
+        vbparse.parse_text(text)
 
 
 @pytest.mark.parametrize(
@@ -258,7 +250,7 @@ def test_whitespace_only_is_empty_input(text):
 )
 def test_binary_bytes_are_refused(data):
     with pytest.raises(BinaryInputError):
-        vbparse.parse(data)
+        vbparse.parse_bytes(data)
 
 
 @SETTINGS
@@ -275,7 +267,7 @@ def test_zones_are_sorted(text):
 
 
 def test_side_by_side_signature_spans_are_ordered():
-    doc = vbparse.parse("Lê Thị Hồng Nhung | Đặng Văn Tiến\nK/T TRƯỞNG BAN | K/T TRƯỞNG BAN")
+    doc = vbparse.parse_text("Lê Thị Hồng Nhung | Đặng Văn Tiến\nK/T TRƯỞNG BAN | K/T TRƯỞNG BAN")
     for where, span in _spans(doc):
         assert 0 <= span.start <= span.end <= len(doc.text), where
 
@@ -283,9 +275,9 @@ def test_side_by_side_signature_spans_are_ordered():
 @pytest.mark.parametrize("text", ["\u200b\n", "\u00ad\n\u200b\n", " | \n | "])
 def test_input_without_visible_text_is_empty(text):
     with pytest.raises(EmptyInputError):
-        vbparse.parse(text)
+        vbparse.parse_text(text)
 
 
-def test_multiline_string_is_text_not_a_path():
-    doc = vbparse.parse("\nbao-cao.txt\n")
+def test_text_naming_a_file_is_still_text():
+    doc = vbparse.parse_text("\nbao-cao.txt\n")
     assert doc.text == "bao-cao.txt"

@@ -1,11 +1,39 @@
-"""vbparse: Vietnamese party and state documents to validated, structured JSON."""
+"""vbparse: Vietnamese party and state documents to validated, structured JSON.
+
+    doc = vbparse.parse("archive/cv-12.pdf")          # a path (str or os.PathLike)
+    doc = vbparse.parse_bytes(data, path="cv-12.pdf")  # a document's bytes
+    doc = vbparse.parse_text(text)                     # a document's text
+
+The parser is imported on first use, so `import vbparse` (and `vbparse --help`) stays cheap.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
 
 from ._version import __version__
-from .api import parse
 from .errors import VbparseError
-from .model import Citation, Document, DocumentNumber, Header, Section, Signature
+from .options import OcrMode, PdfEngine
 
-__all__ = [
-    "Citation", "Document", "DocumentNumber", "Header", "Section", "Signature",
-    "VbparseError", "__version__", "parse",
-]
+if TYPE_CHECKING:
+    from .api import parse, parse_bytes, parse_text
+    from .model import Citation, Document, DocumentNumber, Header, Section, Signature
+
+# public name -> the module that defines it, imported when the name is first used
+_LAZY = {
+    "parse": "api", "parse_bytes": "api", "parse_text": "api",
+    "Citation": "model", "Document": "model", "DocumentNumber": "model", "Header": "model",
+    "Section": "model", "Signature": "model",
+}
+
+__all__ = ["OcrMode", "PdfEngine", "VbparseError", "__version__", *_LAZY]
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

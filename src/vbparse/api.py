@@ -1,38 +1,84 @@
-"""The public API: `parse(path_or_bytes_or_text) -> Document`."""
+"""The public API: `parse(path)`, `parse_bytes(data)`, `parse_text(text)` -> Document.
+
+A path and a document's content are different arguments, never told apart by looking at the
+file system: `parse("Công văn 999.pdf")` for a file that is gone is an `InputNotFoundError`,
+not a one-line document.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from .errors import EmptyInputError, InputNotFoundError, InputTooLargeError, UnreadableInputError
+from .errors import DecodingError, EmptyInputError, InputNotFoundError, InputTooLargeError, UnreadableInputError
 from .model import Document
 from .normalise import prepare
+from .options import OcrMode, PdfEngine, choose
 from .pipeline import build_document
-from .readers import DOCUMENT_SUFFIXES, OCR_MODES, PDF_ENGINES, OcrMode, read_bytes
+from .readers import RawInput, read_bytes
+from .readers.text import read_text
 
 MAX_INPUT_BYTES = 200 * 1024 * 1024  # larger inputs are refused, not half-read
 
-Source = str | bytes | os.PathLike[str]
-
 
 def parse(
-    source: Source, *, path: str | None = None, pdf_engine: str = "pdfium", ocr: OcrMode = "auto"
+    path: str | os.PathLike[str],
+    *,
+    pdf_engine: PdfEngine | str = PdfEngine.pdfium,
+    ocr: OcrMode | str = OcrMode.auto,
 ) -> Document:
-    """Parse a document given as a path, raw bytes, or already-decoded text.
+    """Parse the document in the file at `path` (a `str` or `os.PathLike`, never its content).
 
-    A `str` is taken as a path when it names an existing file and has no newline; otherwise
-    as the document's text. `pdf_engine` is "pdfium" (fast, default) or "pdfplumber".
-    `ocr` is "auto" (default: PDF pages without a usable text layer, and images, are read by
-    OCR), "always" (every PDF page too, for a garbled text layer) or "never".
-    Raises a `VbparseError` subclass for unreadable input.
+    `pdf_engine`: "pdfium" (fast, default) or "pdfplumber". `ocr`: "auto" (default: PDF pages
+    without a usable text layer, and images, are read by OCR), "always" (every PDF page too, for
+    a garbled text layer) or "never". Raises `InputNotFoundError` for a missing file, another
+    `VbparseError` subclass for unreadable input, ValueError for an unknown option.
     """
-    if pdf_engine not in PDF_ENGINES:
-        raise ValueError(f"pdf_engine must be one of {PDF_ENGINES}, not {pdf_engine!r}")
-    if ocr not in OCR_MODES:
-        raise ValueError(f"ocr must be one of {OCR_MODES}, not {ocr!r}")
-    data, path = _load(source, path)
-    prepared = prepare(read_bytes(data, pdf_engine=pdf_engine, ocr=ocr))
+    if not isinstance(path, (str, os.PathLike)):
+        hint = "parse_bytes(data)" if isinstance(path, (bytes, bytearray)) else "parse_text(text) or parse_bytes(data)"
+        raise TypeError(f"parse() takes a path (str or os.PathLike), not {type(path).__name__}: use {hint}")
+    engine, mode = _options(pdf_engine, ocr)
+    name = os.fspath(path)
+    return _build(read_bytes(_read_file(Path(name)), pdf_engine=engine, ocr=mode), name)
+
+
+def parse_bytes(
+    data: bytes,
+    *,
+    path: str | None = None,
+    pdf_engine: PdfEngine | str = PdfEngine.pdfium,
+    ocr: OcrMode | str = OcrMode.auto,
+) -> Document:
+    """Parse a document's raw bytes (text in any supported encoding, DOCX, .doc, PDF or image).
+
+    The format is told from the bytes. `path`, if given, is recorded as the document's source.
+    """
+    if not isinstance(data, (bytes, bytearray)):
+        raise TypeError(f"parse_bytes() takes bytes, not {type(data).__name__}")
+    engine, mode = _options(pdf_engine, ocr)
+    return _build(read_bytes(_check_size(bytes(data), path), pdf_engine=engine, ocr=mode), path)
+
+
+def parse_text(text: str, *, path: str | None = None) -> Document:
+    """Parse a document's text, already decoded (legacy-encoded characters are still converted).
+
+    `path`, if given, is recorded as the document's source.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_text() takes a str, not {type(text).__name__}")
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate, e.g. from os.fsdecode of bad bytes
+        raise DecodingError(f"text holds an unpaired surrogate at {exc.start}", path=path) from exc
+    return _build(read_text(_check_size(data, path)), path)
+
+
+def _options(pdf_engine: object, ocr: object) -> tuple[PdfEngine, OcrMode]:
+    return choose(PdfEngine, pdf_engine, "pdf_engine"), choose(OcrMode, ocr, "ocr")
+
+
+def _build(raw: RawInput, path: str | None) -> Document:
+    prepared = prepare(raw)
     # a scan is still a document when nothing was read on it: its diagnostics say why
     scan = prepared.raw.ocr is not None or any(code == "pdf.no_text_layer" for code, _ in prepared.raw.notes)
     if not prepared.text.strip() and not scan:
@@ -40,40 +86,21 @@ def parse(
     return build_document(prepared, path)
 
 
-def _load(source: Source, path: str | None) -> tuple[bytes, str | None]:
-    if isinstance(source, bytes):
-        return _check_size(source, path), path
-    if isinstance(source, str) and ("\n" in source or not _names_a_file(source)):
-        if _looks_like_path(source):
-            raise InputNotFoundError("no such file", path=source)
-        return _check_size(source.encode("utf-8"), path), path
-    file = Path(source)
+def _read_file(file: Path) -> bytes:
     try:
         size = file.stat().st_size
         if size > MAX_INPUT_BYTES:
             raise InputTooLargeError(f"{size} bytes is over the {MAX_INPUT_BYTES}-byte limit", path=str(file))
-        return file.read_bytes(), path or str(source)
+        return file.read_bytes()
     except FileNotFoundError as exc:
         raise InputNotFoundError("no such file", path=str(file)) from exc
     except IsADirectoryError as exc:
         raise UnreadableInputError("is a directory", path=str(file)) from exc
-    except OSError as exc:
-        raise UnreadableInputError(exc.strerror or str(exc), path=str(file)) from exc
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        raise UnreadableInputError(getattr(exc, "strerror", None) or str(exc), path=str(file)) from exc
 
 
 def _check_size(data: bytes, path: str | None) -> bytes:
     if len(data) > MAX_INPUT_BYTES:
         raise InputTooLargeError(f"{len(data)} bytes is over the {MAX_INPUT_BYTES}-byte limit", path=path)
     return data
-
-
-def _names_a_file(text: str) -> bool:
-    try:
-        return len(text) < 4096 and Path(text).is_file()
-    except (OSError, ValueError):
-        return False
-
-
-def _looks_like_path(text: str) -> bool:
-    """A one-word string ending in a document extension is a mistyped path, not a text."""
-    return "\n" not in text and " " not in text.strip() and text.strip().lower().endswith(DOCUMENT_SUFFIXES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .confidence import score as score_confidence
 from .context import Context
 from .extract.citations import extract_citations
 from .extract.header import scan_header
@@ -21,6 +22,7 @@ from .segment import (
 # Reader notes that are more than information: a page without text, glyphs without Unicode.
 NOTE_SEVERITY: dict[str, Severity] = {
     "pdf.no_text_layer": "error", "pdf.unmapped_glyphs": "warning", "ocr.page_failed": "warning",
+    "pdf.wrong_glyph_map": "error",
 }
 
 
@@ -109,7 +111,8 @@ def _build(prep: Prepared, path: str | None, notes: list[tuple[str, str]]) -> Do
         title=title,
         header=header,
         recipients=recipients.entries if recipients else [],
-        sections=extract_sections(ctx, body) + extract_sections(ctx, annex),
+        sections=extract_sections(ctx, body),
+        annexes=extract_sections(ctx, annex),
         citations=extract_citations(ctx, [(l.start, l.end) for l in citation_lines]),
         signatures=signatures,
         distribution=distribution.entries if distribution else [],
@@ -121,6 +124,7 @@ def _build(prep: Prepared, path: str | None, notes: list[tuple[str, str]]) -> Do
     if is_document and lines:
         _check_document(ctx, document)
     document.diagnostics = ctx.diagnostics
+    score_confidence(document)
     return document
 
 

@@ -29,9 +29,10 @@ def document_tree(doc: Document) -> Tree:
     if doc.author:
         root.add(f"[bold]author[/]: {escape(doc.author)}")
     _list(root, "recipients", doc.recipients)
-    sections = root.add(f"[bold]sections[/] ({len(doc.sections)})")
-    for section in doc.sections:
-        _section(sections, section)
+    for name, items in (("sections", doc.sections), ("annexes", doc.annexes)):
+        branch = root.add(f"[bold]{name}[/] ({len(items)})")
+        for section in items:
+            _section(branch, section)
     citations = root.add(f"[bold]citations[/] ({len(doc.citations)})")
     for c in doc.citations:
         ident = c.number.text if c.number else (c.name or "?")

@@ -6,6 +6,8 @@ and say where they stop); this module finds what surrounds them.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .context import Context
 from .extract.lines import is_caps, is_person_name, is_signed_mark, is_signing_prefix, words
 from .extract.sections import parse_label
@@ -82,8 +84,10 @@ def find_tail(ctx: Context, lo: int) -> tuple[int, int]:
     """
     lines = ctx.lines
     annexes = [l.index for l in lines[lo:] if ANNEX_START.match(ctx.folded(l))]
+    # found once, not once per annex: a file of a thousand annexes is read in linear time
+    distributions = [l.index for l in lines[lo:] if DISTRIBUTION.match(ctx.folded(l))]
     for end in [*annexes, _before_trailing_notes(ctx, lo)]:
-        start = _tail_before(ctx, lo, end)
+        start = _tail_before(ctx, lo, end, distributions)
         if start < end:
             return start, len(lines) if end not in annexes else end
     return len(lines), len(lines)
@@ -101,9 +105,11 @@ def _before_trailing_notes(ctx: Context, lo: int) -> int:
     return end
 
 
-def _tail_before(ctx: Context, lo: int, end: int) -> int:
+def _tail_before(ctx: Context, lo: int, end: int, distributions: list[int]) -> int:
+    """`distributions`: the indexes of the "Nơi nhận" lines from `lo` on, in order."""
     lines = ctx.lines
-    nn = next((i for i in range(end - 1, lo - 1, -1) if DISTRIBUTION.match(ctx.folded(lines[i]))), None)
+    before = bisect_left(distributions, end)
+    nn = distributions[before - 1] if before else None
     start = end
     evidence = False
     for i in range(end - 1, lo - 1, -1):

@@ -9,10 +9,6 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from ..evaluate import (
-    GoldError, below_floors, changes_since, errors_by_document, collect_gold, evaluate, report_json, summary_table, totals,
-)
-from ..export import write_atomic
 from .common import EXIT_OK, EXIT_USAGE, app, err
 
 EXIT_BELOW_FLOOR = 1
@@ -34,11 +30,22 @@ def eval_command(
     floors: Annotated[Optional[Path], typer.Option("--floors", help="JSON {field: minimum soft F1}; exit 1 when a field falls below.")] = None,
     details: Annotated[bool, typer.Option("--details", help="List every missed and spurious value per document (soft level).")] = False,
     skip_tag: Annotated[list[str], typer.Option("--skip-tag", help="Leave out gold files with this tag (e.g. scanned); repeatable.")] = [],
+    variants: Annotated[bool, typer.Option("--variants", help="Also score each corpus PDF's layout text and OCR text (txt-layout/, txt-ocr/) against its gold.")] = False,
+    half: Annotated[Optional[str], typer.Option("--half", help="Score only the 'tune' or the 'check' half (a fixed hash of the document name).")] = None,
+    breakdown: Annotated[bool, typer.Option("--breakdown", help="Also print soft F1 of the target fields per input kind and half.")] = False,
+    calibration: Annotated[bool, typer.Option("--calibration", help="Also print, per half and confidence band, the share of values that were right.")] = False,
 ) -> None:
     """Score vbparse against gold files: precision, recall and F1 per field, strict and soft.
 
     Exit codes: 0 scored; 1 a field is below its --floors minimum; 2 unreadable gold or usage error.
     """
+    from ..evaluate import (
+        GoldError, below_floors, breakdown_table, calibration_table, changes_since, errors_by_document, collect_gold,
+        evaluate, report_json, summary_table, totals,
+    )
+    from ..evaluate.split import HALVES
+    from ..export import write_atomic
+
     try:
         entries = collect_gold(gold)
     except GoldError as exc:
@@ -46,11 +53,14 @@ def eval_command(
         raise typer.Exit(EXIT_USAGE) from None
     earlier = _read_json(baseline, "baseline") if baseline else None
     minimums = _read_json(floors, "floors") if floors else None
-    results = evaluate(entries)
+    if half not in (None, *HALVES):
+        err.print(f"[red]error:[/] --half takes {' or '.join(HALVES)}, not {half!r}")
+        raise typer.Exit(EXIT_USAGE)
+    results = [r for r in evaluate(entries, variants=variants) if half in (None, r.half)]
     summary = totals(results, frozenset(skip_tag))
     out = Console()
     if not out.is_terminal:  # a pipe or file gets the whole table, not an 80-column squeeze
-        out = Console(width=130)
+        out = Console(width=170)
     out.print(summary_table(summary, earlier))
     skipped = [r.gold for r in results if r.status == "skipped"]
     failed = [f"{r.gold} ({r.error})" for r in results if r.status == "error"]
@@ -58,6 +68,10 @@ def eval_command(
     out.print(f"{scored} documents scored, {len(skipped)} skipped (document absent), {len(failed)} unreadable")
     for line in failed:
         out.print(f"  unreadable: {line}")
+    if breakdown:
+        out.print(breakdown_table(results, frozenset(skip_tag)))
+    if calibration:
+        out.print(calibration_table(results, frozenset(skip_tag)))
     if details:
         for line in errors_by_document(results):
             out.print(line, markup=False, highlight=False)

@@ -2,11 +2,11 @@
 
 from .answers import FIELDS
 from .gold import Gold, GoldEntry, GoldError, collect_gold, load_gold
-from .report import below_floors, changes_since, errors_by_document, report_json, summary_table
+from .report import below_floors, breakdown_table, calibration_table, changes_since, errors_by_document, report_json, summary_table
 from .run import DocumentResult, Score, evaluate, totals
 
 __all__ = [
-    "FIELDS", "DocumentResult", "Gold", "GoldEntry", "GoldError", "Score", "below_floors", "changes_since",
+    "FIELDS", "DocumentResult", "Gold", "GoldEntry", "GoldError", "Score", "below_floors", "breakdown_table", "calibration_table", "changes_since",
     "errors_by_document",
     "collect_gold", "evaluate", "load_gold", "report_json", "summary_table", "totals",
 ]

@@ -44,6 +44,9 @@ class Answers:
     single: dict[str, str | None] = field(default_factory=dict)
     lists: dict[str, list[str]] = field(default_factory=dict)
     citations: list[CitationAnswer] = field(default_factory=list)
+    # the parser's confidence in its values: single field -> confidence; (signer, confidence) per block
+    confidence: dict[str, float] = field(default_factory=dict)
+    signer_confidence: list[tuple[str, float]] = field(default_factory=list)
 
 
 def _signature_lists(blocks) -> dict[str, list[str]]:
@@ -101,6 +104,8 @@ def from_document(doc: Document) -> Answers:
             for c in doc.citations
             if c.number is not None or _full_date(c.date) is not None
         ],
+        confidence={f"header.{n}": c for n, c in header.confidence.items() if single.get(f"header.{n}") is not None},
+        signer_confidence=[(s.signer, s.confidence) for s in doc.signatures if s.signer and s.confidence is not None],
     )
 
 

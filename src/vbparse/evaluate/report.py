@@ -9,7 +9,8 @@ from rich.table import Table
 
 from .._version import __version__
 from .answers import FIELDS
-from .run import DocumentResult, Score
+from .run import DocumentResult, Score, totals
+from .split import HALVES, KINDS
 
 RATCHET_LEVEL = "soft"
 
@@ -35,12 +36,13 @@ def report_json(results: list[DocumentResult], summary: dict[str, dict[str, Scor
         "documents": [
             {
                 "gold": r.gold, "document": r.document, "status": r.status, "error": r.error, "tags": r.tags,
+                "kind": r.kind, "half": r.half,
                 "fields": {
                     name: {level: vars(count) for level, count in levels.items()}
                     for name, levels in r.counts.items()
                 },
             }
-            for r in sorted(results, key=lambda r: r.gold)
+            for r in sorted(results, key=lambda r: (r.gold, r.document))
         ],
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
@@ -75,10 +77,10 @@ def summary_table(summary: dict[str, dict[str, Score]], baseline: dict | None = 
 
 def changes_since(baseline: dict, results: list[DocumentResult], level: str = RATCHET_LEVEL) -> list[str]:
     """'gold: field: lost/gained value' lines: which document lost or won which value."""
-    before = {d["gold"]: d for d in baseline.get("documents", [])}
+    before = {(d["gold"], d["document"]): d for d in baseline.get("documents", [])}
     lines: list[str] = []
-    for result in sorted(results, key=lambda r: r.gold):
-        old = before.get(result.gold)
+    for result in sorted(results, key=lambda r: (r.gold, r.document)):
+        old = before.get((result.gold, result.document))
         if old is None or result.status == "skipped":
             continue
         for name in FIELDS:
@@ -86,22 +88,22 @@ def changes_since(baseline: dict, results: list[DocumentResult], level: str = RA
             now = Counter(count.matched if count else [])
             was = Counter(old["fields"].get(name, {}).get(level, {}).get("matched", []))
             for value in sorted((was - now).elements()):
-                lines.append(f"{result.gold}: {name}: lost {value!r}")
+                lines.append(f"{result.document}: {name}: lost {value!r}")
             for value in sorted((now - was).elements()):
-                lines.append(f"{result.gold}: {name}: gained {value!r}")
+                lines.append(f"{result.document}: {name}: gained {value!r}")
     return lines
 
 
 def errors_by_document(results: list[DocumentResult], level: str = RATCHET_LEVEL) -> list[str]:
     """'gold: field: missed/spurious value' lines, for reading what went wrong where."""
     lines: list[str] = []
-    for result in sorted(results, key=lambda r: r.gold):
+    for result in sorted(results, key=lambda r: (r.gold, r.document)):
         for name in FIELDS:
             count = result.counts.get(name, {}).get(level)
             if count is None:
                 continue
-            lines += [f"{result.gold}: {name}: missed {value!r}" for value in count.missed]
-            lines += [f"{result.gold}: {name}: spurious {value!r}" for value in count.spurious]
+            lines += [f"{result.document}: {name}: missed {value!r}" for value in count.missed]
+            lines += [f"{result.document}: {name}: spurious {value!r}" for value in count.spurious]
     return lines
 
 
@@ -113,3 +115,48 @@ def below_floors(summary: dict[str, dict[str, Score]], floors: dict[str, float])
         if f1 is None or f1 + 1e-9 < floor:
             failures.append(f"{name}: soft F1 {_cell(f1)} < floor {floor:.3f}")
     return failures
+
+
+# The fields the targets are set on, in the order of the breakdown table, with their column names.
+BREAKDOWN_FIELDS = {
+    "header.number": "number", "header.date": "date", "header.doc_type": "type", "header.issuer": "issuer",
+    "signatures.signer": "signer", "signatures.authority": "authority", "signatures.position": "position",
+    "citations": "citations", "header.summary": "summary", "sections": "sections",
+}
+
+
+def breakdown_table(results: list[DocumentResult], skip_tags: frozenset[str] = frozenset()) -> Table:
+    """Soft F1 of the target fields per input kind and half, then per half over all kinds."""
+    table = Table(title="soft F1 per input kind and half (tune: rules were changed looking at it; check: unseen)")
+    for name in ("kind", "half", "docs", *BREAKDOWN_FIELDS.values()):
+        table.add_column(name, justify="left" if name in ("kind", "half") else "right", no_wrap=True)
+    scored = [r for r in results if r.status != "skipped" and not skip_tags & set(r.tags)]
+    groups = [(kind, half) for kind in KINDS for half in HALVES] + [("all", half) for half in HALVES]
+    for kind, half in groups:
+        members = [r for r in scored if r.half == half and kind in ("all", r.kind)]
+        if not members:
+            continue
+        ids = {id(r) for r in members}
+        summary = totals(members, keep=lambda r: id(r) in ids)
+        table.add_row(kind, half, str(len(members)), *(_cell(summary[f][RATCHET_LEVEL].f1) for f in BREAKDOWN_FIELDS))
+    return table
+
+
+# Confidence bands of the calibration table, highest first: (lowest confidence, name).
+BANDS = ((0.9, "≥ 0.90"), (0.7, "0.70–0.90"), (0.5, "0.50–0.70"), (0.0, "< 0.50"))
+
+
+def calibration_table(results: list[DocumentResult], skip_tags: frozenset[str] = frozenset()) -> Table:
+    """Per half and confidence band: how many values the parser gave, and how many were right."""
+    table = Table(title="calibration: values given with a confidence in each band, and the share right (soft)")
+    for name in ("half", "band", "values", "right", "precision"):
+        table.add_column(name, justify="left" if name in ("half", "band") else "right", no_wrap=True)
+    scored = [r for r in results if r.status != "skipped" and not skip_tags & set(r.tags)]
+    for half in HALVES:
+        judged = [j for r in scored if r.half == half for j in r.judged]
+        for floor, band in BANDS:
+            ceiling = next((f for f, _ in reversed(BANDS) if f > floor), 1.01)
+            members = [right for _, confidence, right in judged if floor <= confidence < ceiling]
+            if members:
+                table.add_row(half, band, str(len(members)), str(sum(members)), _cell(sum(members) / len(members)))
+    return table

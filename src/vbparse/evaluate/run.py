@@ -11,7 +11,8 @@ from ..errors import VbparseError
 from ..model import Document
 from .answers import FIELDS, Answers, from_document, from_gold
 from .gold import GoldEntry
-from .score import LEVELS, Count, score_answers
+from .score import LEVELS, Count, score_answers, soft_key
+from .split import half_of, input_kind, variants_of
 
 Parser = Callable[[Path], Document]
 
@@ -22,8 +23,12 @@ class DocumentResult:
     document: str
     status: str  # ok | error (unreadable: scored as all missed) | skipped (document absent)
     tags: list[str]
+    kind: str = "other"  # input kind (split.KINDS)
+    half: str = "tune"  # split.HALVES
     error: str | None = None
     counts: dict[str, dict[str, Count]] = field(default_factory=dict)  # field -> level -> count
+    # (field, the parser's confidence, right at the soft level) for each value given with a confidence
+    judged: list[tuple[str, float, bool]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -61,12 +66,16 @@ def _display(path: Path) -> str:
 
 
 def _default_parser(path: Path) -> Document:
-    return parse(path, path=str(path))
+    return parse(path)
 
 
-def evaluate_entry(entry: GoldEntry, parser: Parser = _default_parser) -> DocumentResult:
-    document = entry.document_path
-    result = DocumentResult(_display(entry.path), _display(document), "ok", list(entry.gold.tags))
+def evaluate_entry(entry: GoldEntry, parser: Parser = _default_parser, document: Path | None = None) -> DocumentResult:
+    """Score one gold file against its document, or against another rendering of it."""
+    document = document or entry.document_path
+    tags = list(entry.gold.tags)
+    result = DocumentResult(
+        _display(entry.path), _display(document), "ok", tags, input_kind(document, tags), half_of(document),
+    )
     if not document.is_file():
         result.status = "skipped"
         return result
@@ -80,18 +89,42 @@ def evaluate_entry(entry: GoldEntry, parser: Parser = _default_parser) -> Docume
         for name, count in score_answers(gold, predicted, level).items():
             if entry.scored(name):
                 result.counts.setdefault(name, {})[level] = count
+    result.judged = _judged(entry, gold, predicted)
     return result
 
 
-def evaluate(entries: list[GoldEntry], parser: Parser = _default_parser) -> list[DocumentResult]:
-    return [evaluate_entry(entry, parser) for entry in entries]
+def _judged(entry: GoldEntry, gold: Answers, predicted: Answers) -> list[tuple[str, float, bool]]:
+    """Each confident value and whether it was right, for the calibration table."""
+    judged = []
+    for name, confidence in sorted(predicted.confidence.items()):
+        if entry.scored(name):
+            right = gold.single.get(name) is not None and soft_key(gold.single[name]) == soft_key(predicted.single[name])
+            judged.append((name, confidence, right))
+    if entry.scored("signatures.signer"):
+        signers = {soft_key(s) for s in gold.lists.get("signatures.signer", [])}
+        judged += [("signatures.signer", c, soft_key(s) in signers) for s, c in predicted.signer_confidence]
+    return judged
 
 
-def totals(results: list[DocumentResult], skip_tags: frozenset[str] = frozenset()) -> dict[str, dict[str, Score]]:
-    """Per field and level, the counts of every scored document (skipped ones left out)."""
+def evaluate(entries: list[GoldEntry], parser: Parser = _default_parser, variants: bool = False) -> list[DocumentResult]:
+    """One result per gold file; with `variants`, one more per other rendering of its document
+    (the layout text and OCR text of a corpus PDF), each scored against the same gold."""
+    results = []
+    for entry in entries:
+        results.append(evaluate_entry(entry, parser))
+        if variants:
+            results += [evaluate_entry(entry, parser, other) for other in variants_of(entry.document_path)]
+    return results
+
+
+def totals(
+    results: list[DocumentResult], skip_tags: frozenset[str] = frozenset(), keep: Callable[[DocumentResult], bool] | None = None,
+) -> dict[str, dict[str, Score]]:
+    """Per field and level, the counts of every scored document (skipped ones left out), of those
+    `keep` accepts when given."""
     sums = {name: {level: [0, 0, 0] for level in LEVELS} for name in FIELDS}
     for result in results:
-        if result.status == "skipped" or skip_tags.intersection(result.tags):
+        if result.status == "skipped" or skip_tags.intersection(result.tags) or (keep and not keep(result)):
             continue
         for name, levels in result.counts.items():
             for level, count in levels.items():

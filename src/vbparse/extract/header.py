@@ -15,9 +15,10 @@ from ..model import Header, Span
 from ..normalise import Line, fold_tones
 from ..patterns.dates import ADOPTION_DATE, PLACE_DATE
 from ..patterns.layout import (
-    DISTRIBUTION, FORMULA, GROUNDS, HEADING, MARKER, MOTTO, NUMBER_LEAD, RECIPIENTS, RULE,
+    DISTRIBUTION, FORMULA, GROUNDS, HEADING, INTRODUCTION, MARKER, MOTTO, NUMBER_LEAD, RECIPIENTS, RULE,
     SOURCE_LINE, SUBJECT, TYPE_LINE, AUTHORITY_LINE,
 )
+from ..patterns.symbols import SYMBOL_WINDOW
 from ..patterns.tables import (
     DOC_TYPES, NAMED_LAW_TYPES, PARTY_HEADING, STATE_HEADING, STATE_MOTTO, SUPERIOR_BODIES, YOUTH_HEADING,
 )
@@ -32,7 +33,8 @@ _WRAP_NEXT = regex.compile(
     fold_tones(r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN|MẶT\s+TRẬN|VIỆT\s+NAM|NHÂN\s+DÂN)(?:\s+(?!ỦY\b)|$)")
 )
 _WRAP_PREV = regex.compile(
-    r"(?:NHÂN\s+DÂN|ỦY\s+BAN|HỘI\s+ĐỒNG|BAN\s+CHẤP\s+HÀNH|^(?:HIỆP\s+)?HỘI"
+    # a name cut after a conjunction or a comma: "BỘ NÔNG NGHIỆP VÀ" / "PHÁT TRIỂN NÔNG THÔN"
+    r"(?:\bVÀ|\bCỦA|[,&-]|NHÂN\s+DÂN|ỦY\s+BAN|HỘI\s+ĐỒNG|BAN\s+CHẤP\s+HÀNH|^(?:HIỆP\s+)?HỘI"
     # an organ named after its body, written above it: "HỘI ĐỒNG THẨM PHÁN / TÒA ÁN NHÂN DÂN TỐI CAO"
     r"|THẨM\s+PHÁN|ĐOÀN\s+CHỦ\s+TỊCH)$"
 )
@@ -57,7 +59,7 @@ class HeaderScan:
 
 def _is_body_signal(ctx: Context, line: Line) -> bool:
     f = ctx.folded(line)
-    if RECIPIENTS.match(f) or GROUNDS.match(f) or FORMULA.match(f) or DISTRIBUTION.match(f):
+    if RECIPIENTS.match(f) or GROUNDS.match(f) or FORMULA.match(f) or DISTRIBUTION.match(f) or INTRODUCTION.match(f):
         return True
     if is_signing_prefix(f):
         return True
@@ -100,7 +102,7 @@ class _Scanner:
         if self.h.number:
             return None
         for lead in NUMBER_LEAD.finditer(fold):
-            after = fold[lead.end():]
+            after = fold[lead.end():lead.end() + SYMBOL_WINDOW]
             parsed = parse_symbol(after)
             if parsed and parsed.start == 0:
                 return self._set_number(line, lead, parsed)
@@ -173,7 +175,7 @@ class _Scanner:
         self.h.place = place
         self.h.spans["place"] = self.span(line, offset + m.start("place"), offset + m.start("place") + len(place))
         self.h.spans["date"] = self.span(line, offset, offset + m.end())
-        day, month, year = m.group("d"), m.group("m") or m.group("nm"), m.group("y") or m.group("ny")
+        day, month, year = m.group("d") or "", m.group("m") or m.group("nm"), m.group("y") or m.group("ny")
         if not (day.strip(" ._…") and (month or "").strip(" ._…") and (year or "").strip(" ._…")):
             self.ctx.note("warning", "header.date.blank", "the date is left blank (a draft?)", self.h.spans["date"])
             return
@@ -218,7 +220,9 @@ class _Scanner:
                 return False
             previous = self.summary[-1].text
             continues = text[:1].islower() or (not ends_sentence(previous) and len(words(text)) <= 15)
-            if not continues or text.rstrip().endswith(":"):
+            # a capitalised sentence of its own opens the body ("Ngày 20/01/2026, Cục … tổ chức họp.")
+            own_sentence = not caps_run and text[:1].isupper() and ends_sentence(text) and len(words(text)) >= 6
+            if not continues or own_sentence or text.rstrip().endswith(":"):
                 return False
         self.summary.append(line)
         return True

@@ -25,6 +25,9 @@ _SPACES = regex.compile(r"\s+")
 _MAX_HEADING_WORDS = 40
 _MAX_COLON_HEADING_WORDS = 20
 _MAX_ALPHA_HEADING_WORDS = 12
+# Real documents nest a handful of levels; the bound keeps every tree walk, and pydantic's
+# JSON validation (which stops at 200 nested JSON values), far from its limit.
+MAX_SECTION_DEPTH = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,9 +143,17 @@ class _TreeBuilder:
         self.ctx = ctx
         self.roots: list[_Node] = []
         self.stack: list[_Node] = []
+        self.flattened = False  # a node was kept at MAX_SECTION_DEPTH
 
     def add(self, line: Line, candidates: list[Label]) -> None:
         label, depth, gap = self._place(candidates)
+        if depth >= MAX_SECTION_DEPTH:
+            depth = MAX_SECTION_DEPTH - 1
+            if not self.flattened:
+                self.flattened = True
+                self.ctx.note("warning", "sections.too_deep",
+                              f"sections nest over {MAX_SECTION_DEPTH} levels deep: deeper ones are kept at that level",
+                              self.ctx.line_span(line))
         node = _Node(label, line, line)
         self._fill_first_line(node, line.text[label.rest_start:].strip())
         del self.stack[depth:]
@@ -174,12 +185,20 @@ class _TreeBuilder:
                     return label, depth, False
         for label in candidates:
             if is_first(label):
-                return label, len(self.stack), False
+                # a list that starts again is a sibling of its first run, unless the line before
+                # introduces it ("… như sau:", an amendment quoting numbered text)
+                depth = self._open_level(label.key, scope)
+                if depth is None or self.stack[-1].last.text.rstrip().endswith(":"):
+                    depth = len(self.stack)
+                return label, depth, False
         for depth in range(len(self.stack) - 1, scope - 1, -1):
             for label in candidates:
                 if self.stack[depth].label.key == label.key:
                     return label, depth, True
         return candidates[0], len(self.stack), True
+
+    def _open_level(self, key: str, scope: int) -> int | None:
+        return next((d for d in range(len(self.stack) - 1, scope - 1, -1) if self.stack[d].label.key == key), None)
 
     def _list_scope(self) -> int:
         """Lists nest inside the innermost structural level; they never reach above it."""

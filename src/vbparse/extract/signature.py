@@ -7,9 +7,13 @@ from dataclasses import dataclass, field
 from ..context import Context
 from ..model import Signature
 from ..normalise import Line
+from ..normalise.repair import vocabulary_form
 from ..patterns.layout import RULE
 from ..patterns.tables import SIGNING_PREFIXES
 from .lines import is_caps, is_end_mark, is_person_name, is_signed_mark, is_signing_prefix, without_rank
+
+
+_SPECKS = " \"'“”‘’„.,:;`´"
 
 
 @dataclass(slots=True)
@@ -31,6 +35,16 @@ class _Block:
             authority = [*self.authority[:-1], " ".join([self.authority[-1], *self.titles[:-1]])]
             return authority, self.titles[-1]
         return self.authority, " ".join(self.titles) or None
+
+
+def _repaired(ctx: Context, line: Line, text: str) -> str:
+    """A title, or a prefix line's collective, as the position it spells with OCR's wrong marks."""
+    head, _, rest = text.rpartition(". ") if is_signing_prefix(ctx.folded(line)) else ("", "", text)
+    repaired = vocabulary_form(rest)
+    if repaired is None:
+        return text
+    ctx.note("info", "text.keyword_repaired", f"'{rest}' read as '{repaired}'", ctx.span(line.start, line.end))
+    return f"{head}. {repaired}" if head else repaired
 
 
 def is_signature_line(ctx: Context, line: Line) -> bool:
@@ -72,12 +86,12 @@ def extract_signatures(ctx: Context, lines: list[Line]) -> list[Signature]:
                 blocks.append(current)
             written = (prefix.group("slashed") or prefix.group("dotted") or prefix.group("bare")).replace(" ", "")
             current.mode = current.mode or SIGNING_PREFIXES.get(written)
-            current.authority.append(text)
+            current.authority.append(_repaired(ctx, line, text))
         elif is_caps(text):
             if current is None or current.signer:
                 current = _Block([line])
                 blocks.append(current)
-            current.titles.append(text)
+            current.titles.append(_repaired(ctx, line, text.strip(_SPECKS)))  # OCR reads marks as quotes and dots
         elif is_person_name(text):
             if current is None or current.signer:
                 current = _Block([line])

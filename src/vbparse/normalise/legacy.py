@@ -23,8 +23,11 @@ from .legacy_tables import (
 )
 from .vietnamese import is_syllable
 
-# A character no legacy surface holds: its text is Unicode already.
-_BEYOND_SURFACE = regex.compile("[^" + regex.escape("".join(sorted(SURFACE_CHARS))) + "]")
+# A character no legacy surface holds: its text is Unicode already. Spaces do not count: a
+# converter writes Unicode spaces (U+2006 for RTF's \qmspace…) between legacy letters.
+_BEYOND_SURFACE = regex.compile("[^" + regex.escape("".join(sorted(SURFACE_CHARS))) + r"\s]")
+_SPACES = {ch: " " for ch in map(chr, range(0x2000, 0x3001)) if ch.isspace()} | {"\u1680": " "}
+_SPACES_TO_SURFACE = str.maketrans(_SPACES)
 
 
 def is_surface(text: str) -> bool:
@@ -37,6 +40,15 @@ def count_beyond_surface(text: str) -> int:
     return len(_BEYOND_SURFACE.findall(text))
 
 
+_UNICODE_WORD = regex.compile(rf"\S*{_BEYOND_SURFACE.pattern}\S*")
+
+
+def unicode_words(text: str) -> Iterable[tuple[int, int]]:
+    """(start, end) of each word holding a character no legacy surface holds."""
+    for m in _UNICODE_WORD.finditer(text):
+        yield m.start(), m.end()
+
+
 def surface_of_bytes(data: bytes) -> str:
     return codecs.charmap_decode(data, "strict", SURFACE_OF_BYTE)[0]
 
@@ -45,8 +57,9 @@ def _recode(text: str, table: str) -> str:
     """Surface text read through another byte table (a 256-character string)."""
     try:
         data = codecs.charmap_encode(text, "strict", BYTE_OF_SURFACE)[0]
-    except UnicodeEncodeError:  # C1 controls where cp1252 has characters
-        data = codecs.charmap_encode(text.translate(C1_TO_SURFACE), "strict", BYTE_OF_SURFACE)[0]
+    except UnicodeEncodeError:  # C1 controls where cp1252 has characters; Unicode spaces
+        text = text.translate(C1_TO_SURFACE).translate(_SPACES_TO_SURFACE)
+        data = codecs.charmap_encode(text, "strict", BYTE_OF_SURFACE)[0]
     return codecs.charmap_decode(data, "strict", table)[0]
 
 

@@ -1,4 +1,5 @@
-"""Legacy text found by content, where no font name tells: plain-text files, PDF pages.
+"""Legacy text found by content, where no font name tells (plain-text files, PDF pages, DOCX runs
+in other fonts) or where the font name lies (VNI text typed into a TCVN3-named font).
 
 The candidate decodings are scored (legacy_score); one is taken only when it clearly reads
 better than the text as it is.
@@ -10,8 +11,8 @@ from collections.abc import Iterable
 
 import regex
 
-from .legacy import CONVERTERS, is_surface
-from .legacy_score import choose_encoding, gain
+from .legacy import CONVERTERS, convert_by_font, font_encoding, is_surface
+from .legacy_score import DEFAULT_MARGIN, VALID, choose_encoding, gain, word_score
 
 # Encodings told apart by content in plain text (low-byte Unicode is a PDF font fault).
 TEXT_ENCODINGS = ("tcvn3", "vni", "cp1258", "viqr")
@@ -19,6 +20,8 @@ TEXT_ENCODINGS = ("tcvn3", "vni", "cp1258", "viqr")
 VIQR_MAX_NON_ASCII = 0.01
 # Characters scored to choose the encoding (some 400 words); the whole text is then converted.
 DETECT_SAMPLE = 2000
+# Encodings a word processor's runs are told apart in: the two font families of the archives.
+RUN_ENCODINGS = ("tcvn3", "vni")
 
 
 def detect(text: str, encodings: Iterable[str] = TEXT_ENCODINGS) -> tuple[str, str] | None:
@@ -35,6 +38,42 @@ def detect(text: str, encodings: Iterable[str] = TEXT_ENCODINGS) -> tuple[str, s
     if len(sample) < len(text):
         decoded = CONVERTERS[encoding](text)
     return encoding, restore_capitals(decoded) if encoding == "tcvn3" else decoded
+
+
+def convert_run(text: str, font: str | None) -> tuple[str, str] | None:
+    """(Unicode text, encoding) of the text of one font in a line, None when it stays as it is.
+    A legacy font's encoding is taken unless another clearly reads better (files mixing TCVN3
+    and VNI put VNI text in TCVN3-named fonts); the text of any other font is converted when it
+    clearly reads as TCVN3 or VNI (`VNSTCVN3`, or a legacy run left in Times New Roman)."""
+    if text.isascii() or not is_surface(text):
+        return None
+    legacy = font_encoding(font)
+    base = convert_by_font(text, *legacy) if legacy else text
+    best: tuple[str, str] | None = None
+    for name in RUN_ENCODINGS:
+        if legacy and name == legacy[0]:
+            continue
+        decoded = CONVERTERS[name](text)
+        if name == "tcvn3":
+            decoded = restore_capitals(decoded)
+        # a named font's text is judged by the margin alone: its runs may hold half a word
+        if _clearly_better(base, decoded, short=legacy is None) and (best is None or gain(best[0], decoded)[0] > 0):
+            best = decoded, name
+    if best is None and legacy:
+        return base, legacy[0]
+    return best
+
+
+def _clearly_better(before: str, after: str, short: bool) -> bool:
+    """`after` gains its margin over `before`, or (with `short`: a run of a word or two, too short
+    to gain it) turns every changed word from a misspelling into a syllable (`chieác` -> `chiếc`)."""
+    total, changed = gain(before, after)
+    least, per_word = DEFAULT_MARGIN
+    if total >= least and total >= per_word * changed:
+        return True
+    old, new = before.split(), after.split()
+    return short and total > 0 and len(old) == len(new) and all(
+        word_score(a) < 0 and word_score(b) >= VALID for a, b in zip(old, new) if a != b)
 
 
 def convert_lines(lines: list[str], encodings: Iterable[str] = TEXT_ENCODINGS) -> tuple[list[str], list[str | None]]:

@@ -15,9 +15,10 @@ CITED_DATE = keyword(
 # The place-and-date line: "Hà Nội, ngày 03 tháng 4 năm 2018"; drafts leave blanks.
 BLANK = r"[ .…_]*"
 PLACE_DATE = keyword(
-    r"^(?P<place>[^\W\d][^,\n]{0,60}?)\s*,\s*ngày\s*(?P<d>\d{1,2}|" + BLANK + r")\s*"
+    # the day may be missing altogether where it was written by hand and OCR dropped it
+    r"^(?P<place>[^\W\d][^,\n]{0,60}?)\s*,\s*(?:ngày\s*(?P<d>\d{1,2}|" + BLANK + r")\s*)?"
     r"(?:tháng\s*(?P<m>\d{1,2}|" + BLANK + r")\s*năm\s*(?P<y>(?:19|20)\d\d|" + BLANK + r")"
-    r"|[/.\-]\s*(?P<nm>\d{1,2})\s*[/.\-]\s*(?P<ny>(?:19|20)\d\d))"
+    r"|(?<=\d)[/.\-]\s*(?P<nm>\d{1,2})\s*[/.\-]\s*(?P<ny>(?:19|20)\d\d))"
 )
 
 # Laws and National Assembly resolutions carry no place-and-date line; their date is the

@@ -23,9 +23,9 @@ RULE = shape(r"^[\s*_\-–—=.~]+$")
 
 # §10 markers printed in the header.
 MARKER = keyword(
-    r"^(?:HỎA\s+TỐC|THƯỢNG\s+KHẨN|KHẨN|TUYỆT\s+MẬT|TỐI\s+MẬT|MẬT|XEM\s+XONG\s+TRẢ\s+LẠI|"
+    r"^[(\[]?\s*(?:HỎA\s+TỐC|THƯỢNG\s+KHẨN|KHẨN|TUYỆT\s+MẬT|TỐI\s+MẬT|MẬT|XEM\s+XONG\s+TRẢ\s+LẠI|"
     r"LƯU\s+HÀNH\s+NỘI\s+BỘ|XONG\s+HỘI\s+NGHỊ\s+TRẢ\s+LẠI|TÀI\s+LIỆU\s+HỘI\s+NGHỊ|"
-    r"DỰ\s+THẢO(?:\s+LẦN\s+\d+)?)\s*$"
+    r"DỰ\s+THẢO(?:\s+LẦN\s+\d+)?)\s*[)\]]?\s*$"
 )
 
 # §5 a công văn's summary under its number: "V/v nâng bậc lương", "Về việc …".
@@ -39,7 +39,8 @@ SOURCE_LINE = shape(r"^(?:CỦA|HỘI NGHỊ|KHÓA|KHOÁ|KỲ HỌP)\b")
 RECIPIENTS = keyword(r"^[-–+•]?\s*(?:Đồng\s+)?Kính\s+(?:gửi|trình)\s*:?\s*")
 
 # §10 distribution list.
-DISTRIBUTION = keyword(r"^(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?\s*")
+# OCR may lose the N of a scan's "Nơi nhận" ("ơi nhận:"): no other line starts so.
+DISTRIBUTION = keyword(r"^(?:N?ơi\s+nhận|N?ƠI\s+NHẬN)\s*:?\s*")
 
 # §5 grounds and the enacting formula.
 GROUNDS = keyword(
@@ -113,6 +114,9 @@ AUTHORITY_LINE = keyword(
     r"BAN\s+BÍ\s+THƯ|BỘ\s+CHÍNH\s+TRỊ|GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|THỐNG\s+ĐỐC|CHÁNH\s+ÁN|VIỆN\s+TRƯỞNG|"
     r"QUỐC\s+HỘI|CHÍNH\s+PHỦ|TỔNG\s+KIỂM\s+TOÁN|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+BAN|KHÓA|KỲ\s+HỌP)\b"
 )
+
+# An introduction heading that opens the body of a programme or plan: "Phần mở đầu", "ĐẶT VẤN ĐỀ".
+INTRODUCTION = keyword(r"^(?:Phần\s+mở\s+đầu|Lời\s+nói\s+đầu|Mở\s+đầu|Đặt\s+vấn\s+đề)\s*:?\s*$")
 
 # Where annexes and forms begin; the signature comes before them.
 ANNEX_START = keyword(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|MẪU\s+SỐ|Mẫu\s+số)\b")

@@ -11,6 +11,9 @@ import regex
 
 _ROMAN = r"[IVXLC]+"
 _REST = r"(?P<rest>.*)$"
+# Decimal labels go a few levels deep (1.2.3.4); bounding the repeat keeps the match constant-time
+# on a line of "1.1.1.1…", which an unbounded repeat backtracks through quadratically.
+MAX_DECIMAL_DEPTH = 8
 
 # (style, pattern); tried in order, every match is a candidate reading of the label.
 LABELS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
@@ -22,7 +25,7 @@ LABELS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
         ("section", rf"^(?P<label>(?:Mục|MỤC)\s+(?P<value>\d+|{_ROMAN}))\b\s*[.:\-–]?\s*{_REST}"),
         ("article", rf"^(?P<label>(?:Điều|ĐIỀU)\s+(?P<value>\d+[a-zđ]?))\s*[.:]\s*{_REST}"),
         ("annex", rf"^(?P<label>(?:Phụ\s+lục|PHỤ\s+LỤC)(?:\s+(?P<value>{_ROMAN}|\d+))?)(?:\s*[.:\-–]\s*{_REST}|\s*$)"),
-        ("decimal", r"^(?P<label>(?P<value>\d{1,2}(?:\.\d{1,2})+))\.?\s+(?=\S)" + _REST),
+        ("decimal", rf"^(?P<label>(?P<value>\d{{1,2}}(?:\.\d{{1,2}}){{1,{MAX_DECIMAL_DEPTH - 1}}}))\.?\s+(?=\S)" + _REST),
         ("roman", rf"^(?P<label>(?P<value>{_ROMAN}))\s*[.\-–]\s+(?=\S){_REST}"),
         ("letter", r"^(?P<label>(?P<value>[A-ZĐ]))\s*\.\s+(?=\S)" + _REST),
         ("arabic", r"^(?P<label>(?P<value>\d{1,3}))\s*[.\-–]\s+(?=\S)" + _REST),

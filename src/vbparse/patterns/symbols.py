@@ -18,17 +18,23 @@ DASH = r"\s*[-–—]\s*"
 SERIAL = r"(?=[0-9OIl]{0,4}[0-9])[0-9OIl]{1,5}(?![A-Za-zĐđ])"
 SERIAL_OCR_DIGITS = str.maketrans({"O": "0", "I": "1", "l": "1"})
 SLASH = r"\s*/\s*"
+# A serial with a dotted part: a resolution adopted at a session, "66.15/2026/NQ-CP".
+DOTTED = r"(?:\.[0-9]{1,4})?"
+# How far after "Số" a number line's symbol is looked for, dot leaders of a draft included: a
+# bound, so a line repeating "Số " is read in linear time.
+SYMBOL_WINDOW = 400
 
-# 30/2020/NĐ-CP, 37/2021/QH15, 351/2017/UBTVQH14, 102/2025/NQLT-UBTVQH15-CP, 30a/2008/NQ-CP
+# 30/2020/NĐ-CP, 37/2021/QH15, 351/2017/UBTVQH14, 102/2025/NQLT-UBTVQH15-CP, 30a/2008/NQ-CP,
+# 66.15/2026/NQ-CP
 NORMATIVE = (
-    rf"(?P<num>(?=[0-9OIl]{{0,3}}[0-9])[0-9OIl]{{1,4}}[a-z]?){SLASH}(?P<year>(?:19|20)\d\d){SLASH}"
+    rf"(?P<num>(?=[0-9OIl]{{0,3}}[0-9])[0-9OIl]{{1,4}}[a-z]?{DOTTED}){SLASH}(?P<year>(?:19|20)\d\d){SLASH}"
     rf"(?P<tail>(?:UBTV)?QH\d{{1,2}}(?![\w])|{CODE}(?:{DASH}{CODE})+)"
 )
 # 307-NQ/TU, 05-QC/BTCTU-BDVTU, 367 - QĐ/TWĐTN-VP
 PARTY = rf"(?P<num>{SERIAL}){DASH}(?P<type>{TYPE_CODE}){SLASH}(?P<tail>{CODE}(?:{DASH}{CODE})*)"
 # 128/NQ-CP, 1537/UBND-VP (công văn: no type code), 1206 /QĐ-HVTC; typed with a slash for the
 # dash, 180/KH/UBND
-ADMIN = rf"(?P<num>{SERIAL}){SLASH}(?P<tail>{CODE}(?:(?:{DASH}|/){CODE})+)"
+ADMIN = rf"(?P<num>{SERIAL}{DOTTED}){SLASH}(?P<tail>{CODE}(?:(?:{DASH}|/){CODE})+)"
 
 # Order matters: normative before administrative (both start with NUM/).
 SYMBOL_FORMS = {"normative": NORMATIVE, "party": PARTY, "administrative": ADMIN}

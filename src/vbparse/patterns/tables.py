@@ -12,7 +12,7 @@ DOC_TYPES: tuple[str, ...] = (
     "Quy định", "Chỉ thị", "Quy chế", "Thông cáo", "Thông báo", "Thông tri", "Thông tư",
     "Hướng dẫn", "Chương trình", "Kế hoạch", "Phương án", "Đề án", "Dự án", "Báo cáo",
     "Biên bản", "Tờ trình", "Hợp đồng", "Công điện", "Công văn", "Kết luận", "Bản ghi nhớ",
-    "Bản thỏa thuận", "Giấy ủy quyền", "Giấy mời", "Giấy giới thiệu", "Giấy nghỉ phép",
+    "Bản thỏa thuận", "Giấy ủy quyền", "Giấy mời", "Giấy giới thiệu", "Giấy nghỉ phép", "Giấy phép",
     "Phiếu gửi", "Phiếu chuyển", "Phiếu báo", "Phiếu trình", "Quy hoạch", "Điều lệ",
     "Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp", "Lệnh",
 )
@@ -22,6 +22,7 @@ TYPE_ALIASES: dict[str, str] = {
     "Thông báo kết luận": "Thông báo",
     "Kế hoạch hành động": "Kế hoạch",
     "Chương trình hành động": "Chương trình",
+    "Hướng dẫn liên ngành": "Hướng dẫn",
     "Văn bản hợp nhất": "Văn bản hợp nhất",
 }
 
@@ -42,6 +43,10 @@ STATE_TYPE_CODES: dict[str, str] = {
     "CĐ": "Công điện", "BGN": "Bản ghi nhớ", "BTT": "Bản thỏa thuận", "GUQ": "Giấy ủy quyền",
     "GM": "Giấy mời", "GGT": "Giấy giới thiệu", "GNP": "Giấy nghỉ phép", "PG": "Phiếu gửi",
     "PC": "Phiếu chuyển", "PB": "Phiếu báo", "PT": "Phiếu trình",
+    # licences issued by a UBND or a department (GP-UBND): not in NĐ 30's list, common in practice [?]
+    "GP": "Giấy phép",
+    # joint guidance of several bodies (HDLN-BCA-BQP-…) [?]
+    "HDLN": "Hướng dẫn",
     # normative-only codes
     "NĐ": "Nghị định", "TT": "Thông tư", "TTLT": "Thông tư liên tịch",
     "NQLT": "Nghị quyết liên tịch", "L": "Luật", "PL": "Pháp lệnh",
@@ -71,6 +76,36 @@ SIGNING_PREFIXES: dict[str, str] = {
     "TM": "TM", "T/M": "TM", "KT": "KT", "K/T": "KT", "TL": "TL", "T/L": "TL",
     "TUQ": "TUQ", "T/UQ": "TUQ", "Q": "Q",
 }
+
+# Positions printed over a signer's name (§9), the longest first where one ends another.
+POSITIONS: tuple[str, ...] = (
+    "PHÓ CHỦ TỊCH", "CHỦ TỊCH", "PHÓ TỔNG GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "GIÁM ĐỐC",
+    "BỘ TRƯỞNG", "THỨ TRƯỞNG", "PHÓ THỦ TƯỚNG", "THỦ TƯỚNG", "PHÓ BÍ THƯ", "BÍ THƯ", "PHÓ TRƯỞNG BAN",
+    "TRƯỞNG BAN", "PHÓ CHÁNH VĂN PHÒNG", "CHÁNH VĂN PHÒNG", "PHÓ CỤC TRƯỞNG", "CỤC TRƯỞNG", "VỤ TRƯỞNG",
+    "PHÓ TRƯỞNG PHÒNG", "TRƯỞNG PHÒNG", "CHÁNH ÁN", "VIỆN TRƯỞNG", "THỐNG ĐỐC", "CHỦ NHIỆM", "TRƯỞNG ĐOÀN",
+    "CHÁNH THANH TRA", "TỔNG THƯ KÝ",
+)
+
+# Bodies whose name runs onto a next line that opens with an administrative level
+# ("ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI"), and those levels (§2).
+ORGAN_HEADS: tuple[str, ...] = (
+    "ỦY BAN NHÂN DÂN", "UBND", "HỘI ĐỒNG NHÂN DÂN", "HĐND", "ĐẢNG BỘ", "BAN CHẤP HÀNH ĐẢNG BỘ",
+    "BAN THƯỜNG VỤ", "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM",
+)
+ADMIN_LEVELS: tuple[str, ...] = ("TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ XÃ", "XÃ", "PHƯỜNG", "THỊ TRẤN")
+
+# Provinces and centrally run cities, before and after the 2025 mergers (reference §2): only to
+# restore the marks OCR damaged in a name, never to judge whether an issuer exists.
+PROVINCES: tuple[str, ...] = (
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định",
+    "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cần Thơ", "Cao Bằng", "Đà Nẵng", "Đắk Lắk", "Đắk Nông",
+    "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương",
+    "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu",
+    "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ",
+    "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La",
+    "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Huế", "Tiền Giang", "Hồ Chí Minh",
+    "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+)
 
 # Superior bodies named first in an issuer block (§2); when a flattened header runs the
 # block onto one line ("BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG"), what follows is the issuer.

@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import regex
 
+from ..errors import UnsupportedFormatError
+from ..options import OcrMode
 from .base import Block, RawInput
 from .text import read_text
 
 __all__ = [
-    "DOCUMENT_SUFFIXES", "OCR_MODES", "PDF_ENGINES", "Block", "OcrMode", "RawInput", "read_bytes", "sniff_format",
+    "DOCUMENT_SUFFIXES", "Block", "OcrMode", "RawInput", "read_bytes", "sniff_format",
 ]
 
 # File name endings of the documents vbparse reads (the format itself is told from the bytes).
-DOCUMENT_SUFFIXES = (".txt", ".docx", ".doc", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
-
-PDF_ENGINES = ("pdfium", "pdfplumber")
-OcrMode = Literal["auto", "always", "never"]
-OCR_MODES: tuple[OcrMode, ...] = ("auto", "always", "never")
+DOCUMENT_SUFFIXES = (
+    ".txt", ".docx", ".doc", ".rtf", ".pdf", ".html", ".htm", ".png", ".jpg", ".jpeg", ".tif", ".tiff",
+)
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _PDF_MAGIC = b"%PDF"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # legacy .doc (and encrypted OOXML)
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")  # PNG, JPEG, TIFF
+_RTF_MAGIC = b"{\\rtf"
+# A page saved from a browser or CMS: a doctype or one of these tags near the top. Any other text
+# that opens with a tag (XML, SVG) is markup vbparse does not read, never "text".
+_HTML_TAGS = regex.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|br)[\s/>]", regex.I)
+_TAG = regex.compile(rb"<[A-Za-z!?]")
+_LEADING = regex.compile(rb"(?:\xef\xbb\xbf|\s|<!--.*?-->|<\?xml[^>]*>)*", regex.S)
 
 
 def sniff_format(data: bytes) -> str:
@@ -34,6 +40,12 @@ def sniff_format(data: bytes) -> str:
         return "doc"
     if data.startswith(_IMAGE_MAGIC):
         return "image"
+    if data[:64].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(_RTF_MAGIC):
+        return "rtf"
+    head = data[:4096]
+    start = _LEADING.match(head).end()
+    if _TAG.match(head, start):
+        return "html" if _HTML_TAGS.search(head, start) else "markup"
     return "text"
 
 
@@ -60,4 +72,14 @@ def read_bytes(data: bytes, *, pdf_engine: str = "pdfium", ocr: OcrMode = "auto"
         from .doc import read_doc
 
         return read_doc(data)
+    if fmt == "rtf":
+        from .rtf import read_rtf
+
+        return read_rtf(data)
+    if fmt == "html":
+        from .html import read_html
+
+        return read_html(data)
+    if fmt == "markup":
+        raise UnsupportedFormatError("the input is XML or other markup, not a document format vbparse reads")
     return read_text(data)

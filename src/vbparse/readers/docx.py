@@ -1,4 +1,5 @@
-"""DOCX reader: the body's paragraphs, tables, content controls and text boxes as lines.
+"""DOCX reader: the body's paragraphs, tables, content controls and text boxes as lines, then
+the footnotes and endnotes (citations often sit there), each led by its number.
 
 The XML is walked directly with lxml (python-docx proxies per run are too slow for the
 speed target and hide text boxes, content controls and numbering). Each block is one
@@ -12,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import posixpath
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, replace
@@ -23,7 +25,8 @@ from ..errors import (
     EmptyInputError, EncryptedInputError, InputTooLargeError, TruncatedInputError, UnreadableInputError,
 )
 from ..layout.pieces import paragraph_bands
-from ..normalise.legacy import convert_by_font, font_encoding, reads_worse
+from ..normalise.legacy import font_encoding, reads_worse
+from ..normalise.legacy_text import convert_run
 from .base import Block, RawInput
 from .docx_numbering import MC, W, Numbering
 
@@ -34,13 +37,19 @@ _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationsh
 _VAL = f"{W}val"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")  # an OLE-wrapped, encrypted OOXML file
-MAX_PART_BYTES = 256 * 1024 * 1024  # declared unpacked size above this is a zip bomb, not a document
+# Limits of one part (document.xml, styles, …) once expanded: its bytes, and its tags, which
+# the parsed tree costs about 120 bytes each (2 M tags: some 250 MB). A document of 8 M
+# characters fits; a ZIP bomb or a part of millions of empty paragraphs does not.
+MAX_PART_BYTES = 64 * 1024 * 1024
+MAX_PART_TAGS = 2_000_000
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True)
 
 P, TBL, TR, TC, SDT, SDT_CONTENT = (f"{W}{t}" for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent"))
 R, T, RPR, PPR, TCPR = (f"{W}{t}" for t in ("r", "t", "rPr", "pPr", "tcPr"))
 TAB, PTAB, BR, CR = (f"{W}{t}" for t in ("tab", "ptab", "br", "cr"))
 NB_HYPHEN, SOFT_HYPHEN, SYM, TXBX = f"{W}noBreakHyphen", f"{W}softHyphen", f"{W}sym", f"{W}txbxContent"
+_SOFT_HYPHEN = "\u00ad"
+NOTE_REFS = {f"{W}footnoteRef", f"{W}endnoteRef"}  # the number a note shows at its start
 RFONTS, RSTYLE, PSTYLE, JC, NUMPR = (f"{W}{t}" for t in ("rFonts", "rStyle", "pStyle", "jc", "numPr"))
 CUSTOM_XML = f"{W}customXml"
 _ASCII, _HANSI, _ASCII_THEME, _HANSI_THEME = (f"{W}{t}" for t in ("ascii", "hAnsi", "asciiTheme", "hAnsiTheme"))
@@ -71,6 +80,8 @@ def read_docx(data: bytes) -> RawInput:
     numbering = Numbering(_optional(package, "numbering", notes), styles.nums)
     walker = _Walker(styles, numbering)
     walker.body(body, None, None)
+    for kind in ("footnotes", "endnotes"):
+        walker.notes(_optional(package, kind, notes), kind[:-1])
     if not any(block.text.strip() for block in walker.blocks):
         raise EmptyInputError("the DOCX document has no text")
     return RawInput(walker.laid_out(), "docx", hashlib.sha256(data).hexdigest(), notes=notes)
@@ -131,21 +142,30 @@ def _targets(archive: zipfile.ZipFile, rels: str, folder: str) -> dict[str, str]
 
 
 def _read(archive: zipfile.ZipFile, name: str) -> bytes:
+    """A part's bytes, expanded at most to MAX_PART_BYTES: counted while inflating, since the
+    size the ZIP declares can lie. Any damage of the container is a typed error."""
     info = archive.getinfo(name)
     if info.file_size > MAX_PART_BYTES:
-        raise InputTooLargeError(f"{name} unpacks to {info.file_size} bytes: refusing a likely zip bomb")
+        raise InputTooLargeError(f"{name} unpacks to {info.file_size} bytes, over the {MAX_PART_BYTES}-byte limit")
     try:
-        return archive.read(info)
+        with archive.open(info) as part:
+            data = part.read(MAX_PART_BYTES + 1)
     except RuntimeError as exc:  # zipfile's "password required"
         raise EncryptedInputError(f"{name} in the DOCX archive is encrypted") from exc
     except NotImplementedError as exc:
         raise UnreadableInputError(f"{name} uses an unsupported ZIP compression: {exc}") from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, OverflowError, struct.error) as exc:
+        # a bad offset in the central directory seeks before the start (ValueError)
         raise TruncatedInputError(f"{name} in the DOCX archive is truncated or damaged: {exc}") from exc
+    if len(data) > MAX_PART_BYTES:
+        raise InputTooLargeError(f"{name} unpacks to more than {MAX_PART_BYTES} bytes, the limit")
+    return data
 
 
 def _parse(package: _Package, name: str) -> etree._Element:
     data = _read(package.zip, name).replace(_STRICT_W_URI, _W_URI)
+    if data.count(b"<") > MAX_PART_TAGS:  # the tree's memory grows with its elements, not its bytes
+        raise InputTooLargeError(f"{name} has over {MAX_PART_TAGS:,} XML tags, the limit")
     try:
         return etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
@@ -292,23 +312,28 @@ class _Lines:
 
 
 def _convert_legacy_runs(parts: list[tuple[str, str | None]]) -> tuple[str, str | None]:
-    """The line's text with runs of legacy fonts converted, and the encodings converted.
-    Neighbouring runs of one legacy font are converted together: Word splits runs anywhere,
-    even between a VNI letter and its mark."""
+    """The line's text with legacy runs converted, and the encodings converted. Neighbouring
+    runs of one font are converted together: Word splits runs anywhere, even between a VNI
+    letter and its mark. Each font's text is converted by its name or, where the name does not
+    say or lies, by content (normalise.legacy_text.convert_run)."""
     text = "".join(piece for piece, _ in parts)
-    if not any(font_encoding(font) for _, font in parts):
+    if text.isascii():
         return text, None
+    shown = text.replace(_SOFT_HYPHEN, "")  # the optional hyphens of runs left as they are
     pieces: list[str] = []
     kinds: list[str] = []
-    for legacy, group in groupby(parts, key=lambda part: font_encoding(part[1])):
-        run = "".join(piece for piece, _ in group)
-        converted = convert_by_font(run, *legacy) if legacy else None
-        if converted is not None and converted != run and legacy[0] not in kinds:
-            kinds.append(legacy[0])
-        pieces.append(run if converted is None else converted)
+    for _, group in groupby(parts, key=lambda part: font_encoding(part[1]) or part[1]):
+        pieces_of_font = list(group)
+        run = "".join(piece for piece, _ in pieces_of_font)
+        converted = convert_run(run, pieces_of_font[0][1])
+        if converted is not None and converted[0] != run:
+            run = converted[0]
+            if converted[1] not in kinds:
+                kinds.append(converted[1])
+        pieces.append(run.replace(_SOFT_HYPHEN, ""))
     converted_line = "".join(pieces)
     if not kinds or reads_worse(text, converted_line):
-        return text, None
+        return shown, None
     return converted_line, "+".join(kinds)
 
 
@@ -319,6 +344,20 @@ class _Walker:
         self.blocks: list[Block] = []
         self.tabbed: list[str | None] = []  # each block's text with its tabs, None in a table
         self.rows = 0
+        self.note = ""  # the number of the footnote or endnote being read
+
+    def notes(self, root: etree._Element | None, kind: str) -> None:
+        """Footnotes or endnotes in order, numbered as Word shows them; the separator lines are
+        notes too (w:type), and are skipped."""
+        if root is None:
+            return
+        number = 0
+        for note in root.iterchildren(f"{W}{kind}"):
+            if note.get(f"{W}type") in (None, "normal"):
+                number += 1
+                self.note = str(number)
+                self.body(note, None, None)
+        self.note = ""
 
     def body(self, parent: etree._Element, row: int | None, col: int | None) -> None:
         """Block-level content in document order: paragraphs, tables, content controls."""
@@ -419,17 +458,22 @@ class _Walker:
                 lines.newline()
             elif tag == NB_HYPHEN:
                 lines.add("-", None)
-            elif tag == SOFT_HYPHEN and font_encoding(font):
-                lines.add("\u00ad", font)  # Word keeps the TCVN3 `ư` byte as an optional hyphen
+            elif tag == SOFT_HYPHEN:
+                # Word keeps the TCVN3 `ư` byte as an optional hyphen: kept in the run for the
+                # legacy conversion (normalise drops the ones left, which are hyphens)
+                lines.add(_SOFT_HYPHEN, font)
             elif tag == SYM:
                 lines.add(_symbol(el), None)
+            elif tag in NOTE_REFS:
+                lines.add(self.note, None)
             elif tag in _BOX_HOLDERS:
                 boxes.extend(_text_boxes(el))
             elif tag == ALTERNATE:
                 branch = _branch(el)
                 if branch is not None:
                     self.run(branch, lines, boxes, font)
-            # w:instrText (field codes), w:delText, w:softHyphen (in other fonts), w:fldChar: not shown
+            # w:instrText (field codes), w:delText, w:fldChar, and the
+            # footnote marks of the body (a superscript number glued to a word): not shown
 
 
 def _cells(parent: etree._Element, tag: str):

@@ -13,9 +13,9 @@ import hashlib
 from dataclasses import dataclass
 from types import ModuleType
 
-from ..errors import EmptyInputError, OcrFailedError, TruncatedInputError, UnreadableInputError
+from ..errors import EmptyInputError, InputTooLargeError, OcrFailedError, TruncatedInputError, UnreadableInputError
 from . import OcrMode, pdf_pdfium, pdf_plumber
-from ..normalise.quality import lacks_diacritics
+from ..normalise.quality import lacks_diacritics, wrongly_mapped
 from .base import RawInput
 from .ocr import ALNUM, ENABLE_OCR, OCR_DPI, OcrLog, find_tesseract, page_words, recognise_pages, require_tesseract
 from ..layout import lay_out
@@ -87,9 +87,12 @@ def _read(module: ModuleType, doc: object, data: bytes, ocr: OcrMode, renderer: 
     junk: dict[int, int] = {}
     unreadable: list[str] = []
     scanned: list[_Scanned] = []
+    misread: list[int] = []  # pages whose fonts map glyphs to wrong letters
     for index in range(total):
         try:
             page = module.read_page(doc, index)
+        except InputTooLargeError:  # the text read so far is over the limit: the input is refused
+            raise
         except Exception as exc:  # noqa: BLE001 - one bad page must not lose the others
             unreadable.append(f"{index + 1} ({exc})")
             continue
@@ -99,7 +102,9 @@ def _read(module: ModuleType, doc: object, data: bytes, ocr: OcrMode, renderer: 
         if scan:
             no_text.append(page.number)
         fields = _form_field_glyphs(page, stamp)
-        if ocr == "always" or (ocr == "auto" and (scan or _is_garbled_scan(page, renderer))):
+        if not scan and wrongly_mapped("".join(g[0] for g in page.content)):
+            misread.append(page.number)
+        if ocr == "always" or (ocr == "auto" and (scan or page.number in misread or _is_garbled_scan(page, renderer))):
             scanned.append(_Scanned(len(pages), page.number, build_words(fields)))
         pages.append(build_lines(build_words(page.content + fields), page.number))
         heights.append(page.height)
@@ -107,6 +112,10 @@ def _read(module: ModuleType, doc: object, data: bytes, ocr: OcrMode, renderer: 
     if log is not None:
         no_text = [number for number in no_text if number not in log.pages]
     notes = _notes(no_text, junk, unreadable, _unread_because(ocr, log))
+    misread = [number for number in misread if log is None or number not in log.pages]
+    if misread:
+        notes.append(("pdf.wrong_glyph_map", f"{page_list(misread)} print through fonts that map glyphs to wrong "
+                      f"letters ({_unread_because(ocr, log)}): their text is not the printed one"))
     if log is not None:
         notes += log.notes()
     blocks, layout_notes = lay_out(pages, heights)

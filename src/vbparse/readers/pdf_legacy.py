@@ -12,7 +12,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..normalise.legacy import (
-    count_beyond_surface, font_encoding, is_surface, lowbyte, reads_worse, tcvn3_glyphs, vni_matches,
+    count_beyond_surface, font_encoding, lowbyte, reads_worse, tcvn3_glyphs, unicode_words, vni_matches,
 )
 from ..normalise.legacy_report import tag_font
 from ..normalise.legacy_text import detect
@@ -20,6 +20,9 @@ from ..normalise.legacy_tables import LOW_BYTE_CONTROLS
 from .pdf_lines import Glyph
 
 PAGE_ENCODINGS = ("tcvn3", "vni", "unicode-low-byte")
+# Some PDF producers name a legacy font's glyphs by their look (0xAD, TCVN3 `ư`, drawn like a dash,
+# becomes "minus"; 0xB7, `ã`, "bulletoperator"): read back as the bytes they stand for.
+_GLYPH_NAMES = {"\u2212": "\u00ad", "\u2219": "\u00b7"}
 # A page with more than this share of its characters beyond what a legacy surface holds is
 # Unicode: content detection is not tried on it.
 MAX_UNICODE_SHARE = 0.01
@@ -42,9 +45,13 @@ def convert_glyphs(glyphs: list[Glyph]) -> tuple[list[Glyph], int]:
 def _convert(run: list[Glyph], encoding: str, capitals: bool = False) -> list[Glyph]:
     """A run of glyphs converted from `encoding`; as it was when it is Unicode already or reads
     worse converted (a Unicode run left in a legacy font)."""
+    original = run
+    if encoding == "tcvn3" and any(g[0] in _GLYPH_NAMES for g in run):
+        run = [(_GLYPH_NAMES[g[0]], *g[1:]) if g[0] in _GLYPH_NAMES else g for g in run]
     text = "".join(g[0] for g in run)
-    if not is_surface(text):
-        return run
+    beyond = count_beyond_surface(text)
+    if beyond:
+        return original if beyond > MAX_UNICODE_SHARE * len(text) else _around_unicode(original, text, encoding, capitals)
     if encoding == "vni":
         out = _merge_vni(run, text)
     else:
@@ -53,7 +60,18 @@ def _convert(run: list[Glyph], encoding: str, capitals: bool = False) -> list[Gl
             letters = letters.upper()
         out = [_retyped(g, ch, encoding) if ch != g[0] else g for g, ch in zip(run, letters)]
     after = "".join(g[0] for g in out)
-    return run if after == text or reads_worse(text, after) else out
+    return original if after == text or reads_worse(text, after) else out
+
+
+def _around_unicode(run: list[Glyph], text: str, encoding: str, capitals: bool) -> list[Glyph]:
+    """A legacy run holding a few Unicode words (a second, Unicode-mapped copy of the font): those
+    words kept, the legacy text between them converted."""
+    out: list[Glyph] = []
+    done = 0
+    for start, end in unicode_words(text):
+        out += _convert(run[done:start], encoding, capitals) + run[start:end]
+        done = end
+    return out + _convert(run[done:], encoding, capitals)
 
 
 def _merge_vni(run: list[Glyph], text: str) -> list[Glyph]:

@@ -8,6 +8,7 @@ comes in one `get_text_range` call and only the boxes are read per character.
 from __future__ import annotations
 
 import ctypes
+from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -15,11 +16,18 @@ import pypdfium2.raw as pdfium_c
 from ..errors import EncryptedInputError, UnreadableInputError
 from ..normalise.legacy_tables import LOW_BYTE_CONTROLS
 from .pdf_legacy import convert_glyphs
+from .base import TextBudget
 from .pdf_lines import Glyph
 from .pdf_page import PageGlyphs, Rect, is_junk
 
 
-def open_document(data: bytes) -> pdfium.PdfDocument:
+@dataclass(slots=True)
+class Document:
+    pdf: pdfium.PdfDocument
+    budget: TextBudget = field(default_factory=TextBudget)
+
+
+def open_document(data: bytes) -> Document:
     try:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -27,14 +35,15 @@ def open_document(data: bytes) -> pdfium.PdfDocument:
             raise EncryptedInputError("the PDF is encrypted and needs a password") from exc
         raise UnreadableInputError(f"the PDF is damaged and cannot be opened ({exc})") from exc
     doc.init_forms()  # required before pages are loaded, so that form fields can be flattened
-    return doc
+    return Document(doc)
 
 
-def signature_fields(doc: pdfium.PdfDocument) -> list[tuple[str, str]]:
+def signature_fields(doc: Document) -> list[tuple[str, str]]:
     """(signing time, reason) of each signature dictionary, in field order."""
     fields = []
-    for index in range(pdfium_c.FPDF_GetSignatureCount(doc)):
-        sig = pdfium_c.FPDF_GetSignatureObject(doc, index)
+    pdf = doc.pdf
+    for index in range(pdfium_c.FPDF_GetSignatureCount(pdf)):
+        sig = pdfium_c.FPDF_GetSignatureObject(pdf, index)
         size = pdfium_c.FPDFSignatureObj_GetTime(sig, None, 0)
         when = ctypes.create_string_buffer(size)
         pdfium_c.FPDFSignatureObj_GetTime(sig, when, size)
@@ -47,16 +56,16 @@ def signature_fields(doc: pdfium.PdfDocument) -> list[tuple[str, str]]:
     return fields
 
 
-def page_count(doc: pdfium.PdfDocument) -> int:
-    return len(doc)
+def page_count(doc: Document) -> int:
+    return len(doc.pdf)
 
 
-def close(doc: pdfium.PdfDocument) -> None:
-    doc.close()
+def close(doc: Document) -> None:
+    doc.pdf.close()
 
 
-def read_page(doc: pdfium.PdfDocument, index: int) -> PageGlyphs:
-    page = doc[index]
+def read_page(doc: Document, index: int) -> PageGlyphs:
+    page = doc.pdf[index]
     try:
         to_page = _display_transform(page)
         rects, drawn_text = _annotations(page, to_page)
@@ -76,9 +85,10 @@ def read_page(doc: pdfium.PdfDocument, index: int) -> PageGlyphs:
                 rects, content_chars = [], None
             else:
                 page.close()
-                page = doc[index]
+                page = doc.pdf[index]
         textpage = page.get_textpage()
         try:
+            doc.budget.take(textpage.count_chars())  # before its glyphs are read: a page can hold millions
             glyphs, content, junk = _glyphs(textpage, to_page, content_chars)
         finally:
             textpage.close()

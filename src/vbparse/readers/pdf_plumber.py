@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 import pdfplumber
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTContainer
 from pdfminer.pdfdocument import PDFEncryptionError
 from pdfminer.pdfinterp import PDFPageInterpreter
+from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import PDFStream, resolve1
 from pdfminer.psexceptions import PSException
 from pdfminer.psparser import PSLiteral
@@ -23,13 +25,21 @@ from pdfplumber.utils.exceptions import PdfminerException
 from ..errors import EncryptedInputError, UnreadableInputError
 from ..normalise.legacy_tables import LOW_BYTE_CONTROLS
 from .pdf_legacy import convert_glyphs
+from .base import TextBudget
 from .pdf_lines import Glyph
 from .pdf_page import PageGlyphs, Rect, is_junk
 
 _HIDDEN = 2 | 32  # annotation flags Hidden and NoView
 
 
-def open_document(data: bytes) -> pdfplumber.PDF:
+@dataclass(slots=True)
+class Document:
+    pdf: pdfplumber.PDF
+    pages: list[PDFPage]  # pdfminer's pages; pdfplumber's are made one at a time in read_page
+    budget: TextBudget = field(default_factory=TextBudget)
+
+
+def open_document(data: bytes) -> Document:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except (PdfminerException, PSException) as exc:
@@ -37,13 +47,18 @@ def open_document(data: bytes) -> pdfplumber.PDF:
         if isinstance(cause, PDFEncryptionError):  # PDFPasswordIncorrect is one
             raise EncryptedInputError("the PDF is encrypted and needs a password") from exc
         raise UnreadableInputError(f"the PDF is damaged and cannot be opened ({cause})") from exc
-    return pdf
+    try:
+        pages = list(PDFPage.create_pages(pdf.doc))
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises builtins too on a damaged page tree
+        pdf.stream.close()
+        raise UnreadableInputError(f"the PDF's page tree is damaged ({exc})") from exc
+    return Document(pdf, pages)
 
 
-def signature_fields(pdf: pdfplumber.PDF) -> list[tuple[str, str]]:
+def signature_fields(doc: Document) -> list[tuple[str, str]]:
     """(signing time, reason) of each signature dictionary, in field order."""
     try:
-        form = resolve1(pdf.doc.catalog.get("AcroForm"))
+        form = resolve1(doc.pdf.doc.catalog.get("AcroForm"))
         pending = list(resolve1(form.get("Fields")) or []) if isinstance(form, dict) else []
         pending.reverse()
         fields, seen = [], set()
@@ -63,29 +78,29 @@ def signature_fields(pdf: pdfplumber.PDF) -> list[tuple[str, str]]:
     return fields
 
 
-def page_count(pdf: pdfplumber.PDF) -> int:
-    try:
-        return len(pdf.pages)
-    except PdfminerException as exc:
-        raise UnreadableInputError(f"the PDF's page tree is damaged ({exc})") from exc
+def page_count(doc: Document) -> int:
+    return len(doc.pages)
 
 
-def close(pdf: pdfplumber.PDF) -> None:
+def close(doc: Document) -> None:
     # Not pdf.close(): it re-creates every page object only to close it (pdfplumber #1339);
     # each page was closed after reading.
-    pdf.stream.close()
+    doc.pdf.stream.close()
 
 
-def read_page(pdf: pdfplumber.PDF, index: int) -> PageGlyphs:
-    page = pdf.pages[index]
+def read_page(doc: Document, index: int) -> PageGlyphs:
+    # Made here, not by `pdf.pages`, which makes every page first: a page whose MediaBox is
+    # malformed (pdfplumber raises in _normalize_box) then costs that page only.
+    page = pdfplumber.page.Page(doc.pdf, doc.pages[index], page_number=index + 1, initial_doctop=0)
     try:
-        return _read_page(pdf, page)
+        return _read_page(doc.pdf, page, doc.budget)
     finally:
         page.close()  # drops the page's layout and text-map caches
 
 
-def _read_page(pdf: pdfplumber.PDF, page: pdfplumber.page.Page) -> PageGlyphs:
+def _read_page(pdf: pdfplumber.PDF, page: pdfplumber.page.Page, budget: TextBudget) -> PageGlyphs:
     result = PageGlyphs(page.page_number, float(page.width), float(page.height))
+    budget.take(len(page.chars))
     result.content, result.junk = _glyphs(page.chars)
     try:
         drawn = list(_annotation_chars(pdf, page))

@@ -20,7 +20,7 @@ from ..layout import lay_out
 from ..layout.text import is_layout_text, source_row, text_pages
 from ..normalise import legacy_text
 from ..normalise.legacy import CONVERTERS, surface_of_bytes
-from .base import Block, RawInput
+from .base import Block, RawInput, check_size
 
 # A cell separator used by table-to-text converters (vbpl.vn exports, our own DOCX dumps):
 # "CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" is one table row of two cells.
@@ -82,12 +82,16 @@ def _is_binary(text: str) -> bool:
 
 
 def read_text(data: bytes) -> RawInput:
+    # no encoding takes more than 4 bytes a character: a larger file is over the limit unread
+    check_size(len(data) // 4, 0)
     text, encoding = decode(data)
     if _is_binary(text):
         raise BinaryInputError("input is binary data, not text")
     if not text.strip():
         raise EmptyInputError("input has no text")
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    check_size(len(text), text.count("\n") + 1)
+    lines = text.split("\n")
     if encoding in CONVERTERS:  # the whole file was legacy bytes
         converted: list[str | None] = [encoding] * len(lines)
     else:
