@@ -1,5 +1,7 @@
 """Batch speed and memory: documents/s with 1 and 2 worker processes, and the peak RSS of the
-whole process tree, on a generated archive of text documents.
+whole process tree, on a generated archive of text documents; the Dask engine on a LocalCluster
+of 2 workers against the local pool with 2 jobs (target >= 0.9x), and the scheduler's cost per
+task, from which the throughput of 16 and 64 workers is projected.
 
 Baselines, measured in the same run: the same documents parsed and written in a plain loop in
 one process (vbparse.parse + JSON + atomic write), no worker pool; and how much faster two
@@ -10,7 +12,14 @@ Each measurement runs in a fresh child process; a sampler sums the RSS of the ch
 its descendants (forkserver, workers) from /proc every 20 ms, and their CPU time (which,
 unlike wall time, does not depend on what else the machine is doing).
 
-Usage: python bench/bench_batch.py [--count 2000] [--rounds 3]
+The Dask cluster is started, and has parsed a few files, before the clock: a user's cluster is
+running already, its workers have imported the parser. Its CPU time includes all that and the
+empty tasks that measure the scheduler.
+The projection: a worker parses a document in (CPU seconds per document, from the --jobs 1 run)
+plus its share of the per-task overhead (a task carries CHUNK documents); the scheduler handles
+one task at a time, so it caps the whole cluster at CHUNK / (its cost per task) documents/s.
+
+Usage: python bench/bench_batch.py [--count 2000] [--rounds 3] [--no-dask]
 """
 
 from __future__ import annotations
@@ -48,15 +57,44 @@ def child(mode: str, archive: Path, out: Path, jobs: int) -> None:
 
     inputs = [item for item in discover([str(archive)]) if item.supported]
     start = time.perf_counter()
+    extra = {}
     if mode == "loop":
         for item in inputs:
             write_atomic(out / item.output_name, document_json(parse_file(item.path)))
         ok = len(inputs)
+    elif mode == "dask":
+        from distributed import Client
+
+        from vbparse.batch.dask import CHUNK, dask_engine, local_cluster
+
+        with local_cluster(jobs) as cluster, Client(cluster) as client, tempfile.TemporaryDirectory() as warm:
+            # a running cluster has imported the parser and started its parse processes already
+            run_batch(inputs[: 2 * CHUNK * jobs], render=document_json, out_dir=Path(warm), jobs=jobs,
+                      engine=dask_engine(client))
+            start = time.perf_counter()
+            entries = run_batch(inputs, render=document_json, out_dir=out, jobs=jobs, engine=dask_engine(client))
+            seconds = time.perf_counter() - start
+            extra = {"task_overhead": _scheduler_cost(client)}
+        ok = sum(e.status == "ok" for e in entries)
+        print(json.dumps({"docs": len(inputs), "ok": ok, "seconds": seconds, **extra}))
+        return
     else:
         entries = run_batch(inputs, render=document_json, out_dir=out, jobs=jobs)
         ok = sum(e.status == "ok" for e in entries)
     seconds = time.perf_counter() - start
     print(json.dumps({"docs": len(inputs), "ok": ok, "seconds": seconds}))
+
+
+def _noop(n: int) -> int:
+    return n
+
+
+def _scheduler_cost(client, tasks: int = 2000) -> float:
+    """Seconds per task of the scheduler and its messages: empty tasks submitted and gathered."""
+    client.gather(client.map(_noop, range(100), pure=False))  # connections warm
+    start = time.perf_counter()
+    client.gather(client.map(_noop, range(tasks), pure=False))
+    return (time.perf_counter() - start) / tasks
 
 
 def _tree(root_pid: int) -> dict[int, list[str]]:
@@ -126,6 +164,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=3, help="best time of this many runs of each (peak RSS: the highest)")
+    parser.add_argument("--no-dask", action="store_true", help="leave out the Dask engine")
     parser.add_argument("--child", nargs=4, metavar=("MODE", "ARCHIVE", "OUT", "JOBS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -138,6 +177,8 @@ def main() -> None:
         generate(args.count // 4, quarter)
         configs = [("loop, 1 process", "loop", full, 1), ("pool, --jobs 1", "pool", full, 1),
                    ("pool, --jobs 2", "pool", full, 2), ("pool, --jobs 2, quarter", "pool", quarter, 2)]
+        if not args.no_dask:
+            configs.append(("dask, 2 workers", "dask", full, 2))
         best: dict[str, dict] = {}
         spins = {1: float("inf"), 2: float("inf")}
         for _ in range(args.rounds):  # interleaved, so that a busy spell hits every configuration
@@ -160,8 +201,25 @@ def main() -> None:
     print(f"ratio --jobs 2 / --jobs 1    : {rate['pool, --jobs 2'] / rate['pool, --jobs 1']:5.2f}x  (target >= 1.7 on 2 cores)")
     print(f"ceiling: 2 CPU loops / 1     : {2 * spins[1] / spins[2]:5.2f}x  (what 2 processes get on this machine now)")
     print(f"ratio --jobs 1 / plain loop  : {rate['pool, --jobs 1'] / rate['loop, 1 process']:5.2f}x  (the pool's own cost)")
+    if "dask, 2 workers" in rate:
+        _dask_report(rate, best)
     largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"largest single process (getrusage RUSAGE_CHILDREN maxrss): {largest:.1f} MiB")
+
+
+def _dask_report(rate: dict[str, float], best: dict[str, dict]) -> None:
+    overhead = best["dask, 2 workers"]["task_overhead"]
+    per_doc = best["pool, --jobs 1"]["cpu_seconds"] / best["pool, --jobs 1"]["docs"]  # CPU of a document, all processes
+    print(f"ratio dask 2 workers / --jobs 2: {rate['dask, 2 workers'] / rate['pool, --jobs 2']:5.2f}x  (target >= 0.9)")
+    print(f"scheduler cost per task      : {overhead * 1000:6.2f} ms  (empty tasks through a 2-worker LocalCluster)")
+    print(f"CPU per document (--jobs 1)  : {per_doc * 1000:6.1f} ms")
+    from vbparse.batch.dask import CHUNK
+
+    per_task_doc = overhead / CHUNK  # a task carries CHUNK documents
+    for workers in (16, 64):
+        projected = min(workers / (per_doc + per_task_doc), 1 / per_task_doc)
+        print(f"on paper, {workers:2} workers          : {projected:7.0f} docs/s  (min of {workers} / (CPU per doc + "
+              f"cost per task / {CHUNK}) and the scheduler's {CHUNK} / cost per task)")
 
 
 if __name__ == "__main__":

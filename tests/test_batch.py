@@ -23,7 +23,7 @@ from vbparse.cli import app
 from vbparse.cli.report import BatchProgress
 from vbparse.export import document_json
 
-from .conftest import REPO, SAMPLES
+from .conftest import REPO, SAMPLES, shared_path
 
 runner = CliRunner()
 BAD_DATE = "TỈNH ỦY QUẢNG NAM\nSố 12-NQ/TU\nQuảng Nam, ngày 31 tháng 02 năm 2024\nNGHỊ QUYẾT\nvề việc thử\n"
@@ -59,6 +59,15 @@ def _without_seconds(entries: list[dict]) -> list[dict]:
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def copies(folder: Path, count: int) -> Path:
+    """`folder` holding `count` variants of a sample (a closing line of its own each)."""
+    folder.mkdir(parents=True)
+    text = (SAMPLES / "06-chinh-phu-nghi-dinh.txt").read_text(encoding="utf-8")
+    for n in range(count):
+        (folder / f"doc{n:03}.txt").write_text(text + f"\n{n}\n", encoding="utf-8")
+    return folder
 
 
 def test_batch_manifest_summary_and_mirrored_tree(archive, tmp_path):
@@ -192,21 +201,19 @@ def test_interrupted_run_resumes_to_the_same_output(tmp_path):
 
 
 def test_sigterm_stops_a_run_cleanly(tmp_path):
-    archive = tmp_path / "in"
-    archive.mkdir()
-    text = (SAMPLES / "06-chinh-phu-nghi-dinh.txt").read_text(encoding="utf-8")
-    for n in range(400):
-        (archive / f"doc{n:03}.txt").write_text(text + f"\n{n}\n", encoding="utf-8")
+    archive = copies(tmp_path / "in", 400)
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "vbparse", "parse", str(archive), "-o", str(out), "--format", "jsonl",
                              "--jobs", "2", "-q"], cwd=REPO, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
-    while not any(p.stat().st_size for p in out.glob(".documents.jsonl.*")) and time.monotonic() < deadline:
+    while len(list(out.glob("*.json"))) < 5 and time.monotonic() < deadline:
         time.sleep(0.01)
     proc.send_signal(signal.SIGTERM)
     _, stderr = proc.communicate(timeout=30)
     assert proc.returncode == 130 and "--resume" in stderr
-    assert list(out.iterdir()) == []  # neither a half stream nor its temporary file
+    # the documents finished are kept for --resume; neither a stream nor a temporary file
+    left = {p.name for p in out.iterdir()}
+    assert left and all(name.startswith("doc") and name.endswith(".txt.json") for name in left)
 
 
 def _parse_or_hang(path: str):
@@ -267,7 +274,8 @@ def test_tasks_queued_behind_a_hung_one_still_run():
 
 @pytest.mark.parametrize(
     "args",
-    [["--resume"], ["--format", "jsonl", "--resume", "-o", "OUT"], ["-q", "-v", "-o", "OUT"], ["--pretty", "--format", "csv"]],
+    [["--resume"], ["--format", "csv", "--resume"], ["-q", "-v", "-o", "OUT"], ["--pretty", "--format", "csv"],
+     ["--scheduler", "tcp://127.0.0.1:8786", "-o", "OUT"]],
 )
 def test_batch_usage_errors(archive, tmp_path, args):
     args = [str(tmp_path / "out") if a == "OUT" else a for a in args]
@@ -306,3 +314,94 @@ def test_progress_bar_only_on_a_terminal_and_never_takes_stdout(capsys):
 def test_help_documents_the_batch_exit_codes():
     text = " ".join(runner.invoke(app, ["parse", "--help"]).stdout.split())
     assert "4 a batch: some inputs failed or timed out" in text and "130 interrupted" in text
+
+
+def test_crashing_files_cost_only_themselves(tmp_path):
+    """Workers dying one after another (the pool restarting them while others are handed tasks)
+    never abort the run: issue 12 saw BrokenPipeError end whole batches."""
+    for n in range(3):
+        shutil.copy(SAMPLES / "07-bao-cao.txt", tmp_path / f"crash{n}.txt")
+        shutil.copy(SAMPLES / "07-bao-cao.txt", tmp_path / f"ok{n}.txt")
+    entries = run_batch(discover([str(tmp_path)]), render=document_json, emit=lambda *_: None,
+                        parse=_parse_or_hang, jobs=2, timeout=30)
+    assert [(Path(e.path).name, e.status, e.code) for e in entries] == [
+        *((f"crash{n}.txt", "failed", "batch.worker_died") for n in range(3)),
+        *((f"ok{n}.txt", "ok", None) for n in range(3))]
+
+
+def _ocr_pages_or_sleep(task: str) -> str:
+    """'pages:N': N pages sent to OCR, 0.5 s each; 'sleep:S': S seconds with no OCR."""
+    from vbparse.readers.ocr import PAGE_LISTENERS
+
+    kind, _, amount = task.partition(":")
+    for page in range(int(amount) if kind == "pages" else 0):
+        for listener in PAGE_LISTENERS:
+            listener(page + 1)
+        time.sleep(0.5)
+    time.sleep(float(amount) if kind == "sleep" else 0)
+    return task
+
+
+def test_time_budget_starts_with_the_task_and_grows_with_ocr_pages():
+    """--timeout 1: three 0.7 s tasks one after another in one worker are each within time (the
+    clock starts when the worker takes a task, not when it is queued); 4 OCR pages of 0.5 s fit
+    in 1 s + 4 × 1 s; 1.6 s without OCR does not, and the message names --timeout."""
+    with WorkerPool(_ocr_pages_or_sleep, jobs=1, timeout=1.0) as pool:
+        results = dict(pool.run(enumerate(["sleep:0.7", "sleep:0.7", "sleep:0.7", "pages:4", "sleep:1.6"])))
+    assert [results[k] for k in range(4)] == ["sleep:0.7", "sleep:0.7", "sleep:0.7", "pages:4"]
+    lost = results[4]
+    assert isinstance(lost, Lost) and lost.reason == "timeout" and "--timeout 1 s" in lost.detail
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def _processes_using(text: str) -> list[int]:
+    """Live processes whose command line or environment mentions `text`."""
+    found = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if text.encode() in (proc / "cmdline").read_bytes() + (proc / "environ").read_bytes():
+                found.append(int(proc.name))
+        except OSError:
+            continue
+    return [pid for pid in found if _alive(pid) and pid != os.getpid()]
+
+
+def test_a_worker_killed_during_a_doc_conversion_leaves_no_copy(tmp_path):
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    doc = next(shared_path("corpus", "doc").glob("*.doc"), None) or pytest.skip("no .doc in ../shared/corpus/doc")
+    archive, tmp = tmp_path / "in", tmp_path / "tmp"
+    archive.mkdir(), tmp.mkdir()
+    shutil.copy(doc, archive / "a.doc")
+    result = subprocess.run([sys.executable, "-m", "vbparse", "parse", str(archive), "-o", str(tmp_path / "out"),
+                             "--timeout", "0.5", "-q"], cwd=REPO, env={**os.environ, "TMPDIR": str(tmp)})
+    assert result.returncode == 4 and _manifest(tmp_path / "out")[0]["status"] == "timeout"
+    assert _leftovers(tmp) == []  # no vbparse-doc-* copy of the document, no LibreOffice profile
+    deadline = time.monotonic() + 10
+    while _processes_using(str(tmp)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _processes_using(str(tmp)) == []  # soffice ended with the conversion
+
+
+def test_killing_the_parent_ends_its_workers_and_the_next_run_cleans_up(tmp_path):
+    archive, tmp = copies(tmp_path / "in", 60), tmp_path / "tmp"
+    tmp.mkdir()
+    out, env = tmp_path / "out", {**os.environ, "TMPDIR": str(tmp)}
+    proc = subprocess.Popen([sys.executable, "-m", "vbparse", "parse", str(archive), "-o", str(out), "-j", "2", "-q"],
+                            cwd=REPO, env=env, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(list(out.glob("*.json"))) < 5 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    proc.kill()  # the parent alone, as the OOM killer would
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while _processes_using(str(tmp)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _processes_using(str(tmp)) == []  # no orphaned worker waits forever
+    assert not [name for name in _leftovers(tmp) if name.startswith("pymp-")]
+    again = subprocess.run([sys.executable, "-m", "vbparse", "parse", str(archive), "-o", str(out), "--resume", "-j", "2", "-q"],
+                           cwd=REPO, env=env)
+    assert again.returncode == 0 and _leftovers(tmp) == []

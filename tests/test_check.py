@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 
 from typer.testing import CliRunner
 
@@ -11,7 +14,7 @@ from vbparse.batch import ManifestEntry
 from vbparse.check import check_output, diff_json, diff_lines
 from vbparse.cli import app
 
-from .conftest import SAMPLES
+from .conftest import REPO, SAMPLES
 
 runner = CliRunner()
 
@@ -114,3 +117,30 @@ def test_fail_on_warning_and_unreadable_inputs(tmp_path):
 
 def test_update_needs_expect():
     assert runner.invoke(app, ["check", str(SAMPLES / "07-bao-cao.txt"), "--update"]).exit_code == 2
+
+
+def _check(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "vbparse", "check", *args], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+
+
+def test_check_fails_when_nothing_was_compared(tmp_path):
+    folder, expected = _samples(tmp_path)
+    missing = _check(str(folder), "--expect", str(tmp_path / "nonexistent"))
+    assert missing.returncode == 2 and "is not a folder: nothing would be compared" in missing.stderr
+    (tmp_path / "empty").mkdir()
+    empty = _check(str(tmp_path / "empty"))
+    assert empty.returncode == 1 and "no document to check" in empty.stderr
+    unrelated = _check(str(folder), "--expect", str(tmp_path / "empty"))
+    assert unrelated.returncode == 1 and "no input has an expected file" in unrelated.stderr
+    assert _check(str(folder), "--expect", str(expected)).returncode == 0
+
+
+def test_check_fails_on_expected_files_whose_input_was_deleted(tmp_path):
+    folder, expected = _samples(tmp_path)
+    (folder / "09-state-cong-van.txt").unlink()
+    result = _check(str(folder), "--expect", str(expected))
+    assert result.returncode == 1
+    out = " ".join(result.stdout.split())
+    assert "09-state-cong-van.txt.json: expected file without an input (deleted or renamed?)" in out
+    assert "1 pass, 1 fail" in out

@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
+import subprocess
+import sys
 
 from typer.testing import CliRunner
 
@@ -13,7 +16,7 @@ from vbparse import parse
 from vbparse.cli import app
 from vbparse.export import CITATION_COLUMNS
 
-from .conftest import SAMPLES
+from .conftest import REPO, SAMPLES
 
 runner = CliRunner()
 # a reply that cites sample 01 by number and date, and another 512-CV/TU of a different day
@@ -77,3 +80,15 @@ def test_unreadable_inputs_are_reported_and_exit_4(tmp_path):
     result = runner.invoke(app, ["citations", str(folder), "--format", "json"])
     assert result.exit_code == 4 and "input.empty" in result.stderr
     assert json.loads(result.stdout)  # the readable documents are still listed
+
+
+def test_citations_read_the_json_outputs_of_a_run(tmp_path):
+    folder = _folder(tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    run = lambda *args: subprocess.run([sys.executable, "-m", "vbparse", *args], capture_output=True, env=env, timeout=300)
+    assert run("parse", str(folder), "-o", str(tmp_path / "out"), "-q").returncode == 0
+    from_outputs = run("citations", str(tmp_path / "out"), "--format", "json", "-q")
+    from_inputs = run("citations", str(folder), "--format", "json", "-q")
+    assert from_outputs.returncode == 0, from_outputs.stderr
+    rows = json.loads(from_outputs.stdout)
+    assert len(rows) >= 3 and rows == json.loads(from_inputs.stdout)  # paths are the inputs', as recorded

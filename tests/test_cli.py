@@ -144,7 +144,7 @@ def test_ocr_option_reaches_the_reader():
 
 # Modules that hold the parser: `--help` and `--version` must not pay for importing them.
 PARSER_MODULES = ("vbparse.api", "vbparse.model", "vbparse.pipeline", "vbparse.readers", "vbparse.batch",
-                  "vbparse.export", "vbparse.extract", "vbparse.normalise", "pydantic", "pypdfium2", "lxml")
+                  "vbparse.export.", "vbparse.extract", "vbparse.normalise", "pydantic", "pypdfium2", "lxml")
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -171,7 +171,7 @@ def test_help_shows_flags_as_flags_and_inputs_as_inputs():
     lines = {line.split()[0]: line for line in proc.stdout.splitlines() if line.strip().startswith("--")}
     for flag in ("--pretty", "--resume"):
         assert lines[flag].split()[1][0].isupper() and "<" not in lines[flag], lines[flag]  # no value after a flag
-    assert "--format [json|jsonl|csv]" in proc.stdout and "{paths}" not in proc.stdout and "<bool>" not in proc.stdout
+    assert "--format [json|jsonl|csv|xlsx" in proc.stdout and "{paths}" not in proc.stdout and "<bool>" not in proc.stdout
 
 
 def test_version():

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -13,7 +17,7 @@ from vbparse.cli import app
 from vbparse.export import ARCHIVE_COLUMNS, archive_record
 from vbparse.model import DigitalSignature, Ocr
 
-from .conftest import SAMPLES
+from .conftest import REPO, SAMPLES
 
 runner = CliRunner()
 
@@ -81,3 +85,23 @@ def test_confidence_level_from_signature_and_ocr():
     assert level(digital_signature=DigitalSignature(signer="Văn phòng Tỉnh ủy")) == "01"
     assert level(ocr=ocr([1, 2])) == "02"  # every page read by OCR: digitised
     assert level(ocr=ocr([2])) == "03"  # one page by OCR, one from the text layer: mixed
+
+
+def test_csv_has_status_and_diagnostics_and_a_row_per_failed_file(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "01-party-cong-van.txt", folder)
+    (folder / "bad-date.txt").write_text(
+        "TỈNH ỦY QUẢNG NAM\nSố 12-NQ/TU\nQuảng Nam, ngày 31 tháng 02 năm 2024\nNGHỊ QUYẾT\nvề việc thử\n", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "notes.xyz").write_text("not a document", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "vbparse", "parse", str(folder), "--format", "csv", "-q"],
+                            env={**os.environ, "PYTHONPATH": str(REPO / "src")}, capture_output=True, timeout=300)
+    assert result.returncode == 4, result.stderr
+    rows = {Path(row["path"]).name: row for row in _rows(result.stdout)}
+    assert list(rows) == ["01-party-cong-van.txt", "bad-date.txt", "empty.txt"]  # skipped files have no row
+    assert (rows["01-party-cong-van.txt"]["status"], rows["01-party-cong-van.txt"]["diagnostics"]) == ("ok", "")
+    assert rows["bad-date.txt"]["status"] == "partial"
+    assert rows["bad-date.txt"]["diagnostics"].split("; ")[0].startswith("error header.date")
+    empty = rows["empty.txt"]
+    assert (empty["status"], empty["diagnostics"].split(":")[0], empty["typeName"]) == ("failed", "input.empty", "")

@@ -150,3 +150,8 @@ def test_seed_articles_as_web_pages_parse_as_their_text(prefix):
         c.model_dump(exclude={"span"}) for c in as_text.citations]
     for chrome in CHROME:
         assert chrome not in doc.text
+
+
+def test_a_declared_charset_that_is_not_a_text_codec_falls_back_to_utf8():
+    page = portal_page(TITLE, ARTICLE).replace('charset="utf-8"', 'charset="base64"')
+    assert vbparse.parse(page.encode("utf-8")).title == TITLE

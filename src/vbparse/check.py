@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import ValidationError
 
 from .batch import FAILED_STATUSES, ManifestEntry
-from .export import document_json, write_atomic
+from .export import all_diagnostics, document_json, write_atomic
 from .model import Document
 
 FailOn = Literal["warning", "error"]
@@ -86,6 +86,7 @@ class CheckResult:
     status: CheckStatus
     problems: tuple[str, ...] = ()
     diffs: tuple[FieldDiff, ...] = ()
+    compared: bool = False  # an expected file was there and compared (or written by --update)
 
 
 def check_output(entry: ManifestEntry, text: str | None, expected: Path | None, *,
@@ -105,12 +106,13 @@ def check_output(entry: ManifestEntry, text: str | None, expected: Path | None, 
         doc = Document.model_validate_json(text)
     except ValidationError as exc:
         return CheckResult(entry.path, "fail", (f"schema: {exc.error_count()} errors, first: {_first_error(exc)}",))
-    problems = [f"{d.severity} diagnostic {d.code}: {d.message}" for d in _diagnostics(doc) if _RANK[d.severity] >= _RANK[fail_on]]
+    problems = [f"{d.severity} diagnostic {d.code}: {d.message}" for d in all_diagnostics(doc) if _RANK[d.severity] >= _RANK[fail_on]]
     diffs: list[FieldDiff] = []
-    write = False
+    write = compared = False
     if expected is not None:
         try:
             diffs = list(diff_json(json.loads(expected.read_text(encoding="utf-8")), json.loads(text)))
+            compared = True
         except FileNotFoundError:
             write = update  # a new sample: --update creates its expected file
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -122,13 +124,13 @@ def check_output(entry: ManifestEntry, text: str | None, expected: Path | None, 
         if write:
             write_atomic(expected, document_json(doc, pretty=True))
     status: CheckStatus = "fail" if problems or diffs else "updated" if write else "pass"
-    return CheckResult(entry.path, status, tuple(problems), tuple(diffs))
+    return CheckResult(entry.path, status, tuple(problems), tuple(diffs), compared or write)
 
 
-def _diagnostics(doc: Document):
-    yield from doc.diagnostics
-    for attachment in doc.attachments:
-        yield from _diagnostics(attachment)
+def orphans(expect: Path, output_names: set[str]) -> list[Path]:
+    """Expected files of `expect` that no input claims: their input was deleted or renamed, and
+    nothing compares them any more."""
+    return sorted(p for p in expect.rglob("*.json") if p.relative_to(expect).as_posix() not in output_names)
 
 
 def _first_error(exc: ValidationError) -> str:

@@ -12,6 +12,7 @@ class VbparseError(Exception):
 
     code = "error"
     exit_code = 3
+    batch_status = "failed"  # what a batch records for an input that raised it
 
     def __init__(self, message: str, *, path: str | None = None) -> None:
         super().__init__(message)
@@ -60,6 +61,14 @@ class TruncatedInputError(UnreadableInputError):
     code = "input.truncated"
 
 
+class NotADocumentError(UnreadableInputError):
+    """An image, or a PDF of scanned pages only, on which OCR found too little text to be a
+    document (a photo, a picture): a batch lists it as skipped, not as a parsed document."""
+
+    code = "input.not_a_document"
+    batch_status = "skipped"
+
+
 class ConverterMissingError(UnreadableInputError):
     """A format needs an external converter that is not installed (LibreOffice for .doc)."""
 
@@ -77,3 +86,18 @@ class OcrFailedError(UnreadableInputError):
     """Tesseract was run and failed (crashed, timed out, or could not be started)."""
 
     code = "input.ocr_failed"
+
+
+class OutputError(VbparseError):
+    """An output could not be written: a read-only or missing folder, a full disk, a closed or
+    full standard output (exit code 5). The path is the output's."""
+
+    code = "output.write_failed"
+    exit_code = 5
+
+
+class ExportUnavailableError(VbparseError):
+    """An export format needs a package that is not installed (openpyxl for xlsx)."""
+
+    code = "export.unavailable"
+    exit_code = 2

@@ -26,6 +26,13 @@ class OcrMode(StrEnum):
     never = "never"
 
 
+class EngineName(StrEnum):
+    """What runs a batch's files: local worker processes, or a Dask cluster (vbparse.batch.dask)."""
+
+    local = "local"
+    dask = "dask"
+
+
 def choose(kind: type[StrEnum], value: object, name: str) -> StrEnum:
     """`value` as a member of `kind`, or a ValueError naming the allowed values."""
     try:

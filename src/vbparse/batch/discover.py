@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import hashlib
 import os
@@ -13,6 +14,10 @@ from ..readers import DOCUMENT_SUFFIXES
 
 SUPPORTED_SUFFIXES = DOCUMENT_SUFFIXES  # what a folder walk parses: the formats vbparse reads
 _GLOB_CHARS = frozenset("*?[")
+# Files that sit beside documents but are none: Office's lock file of an open document
+# (~$name.docx, a few hundred bytes of user name) and Windows' folder thumbnails and settings.
+_JUNK_PREFIXES = ("~$",)
+_JUNK_NAMES = frozenset({"thumbs.db", "desktop.ini"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,19 +34,40 @@ class Input:
         return self.relative + ".json"
 
 
+@dataclass(frozen=True, slots=True)
+class NameFilter:
+    """--include/--exclude glob patterns on the files a walk or a pattern finds (not on files
+    named explicitly), case-insensitive. A pattern with a '/' is matched against the path below
+    the folder; one without, against the file name (--include '*.pdf') or, to exclude, against
+    any folder or file name on the way (--exclude drafts). With includes, a file must match one."""
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def accepts(self, relative: str) -> bool:
+        relative = relative.lower()
+        parts = relative.split("/")
+        if self.include and not any(fnmatch.fnmatchcase(relative if "/" in p else parts[-1], p.lower()) for p in self.include):
+            return False
+        return not any(
+            fnmatch.fnmatchcase(relative, p.lower()) if "/" in p else any(fnmatch.fnmatchcase(part, p.lower()) for part in parts)
+            for p in self.exclude
+        )
+
+
 def is_pattern(arg: str) -> bool:
     """A glob pattern rather than a file name: glob characters, and no file of that name."""
     return bool(_GLOB_CHARS & set(arg)) and not Path(arg).exists()
 
 
-def discover(args: Iterable[str], *, exclude: Sequence[Path] = ()) -> list[Input]:
+def discover(args: Iterable[str], *, exclude: Sequence[Path] = (), names: NameFilter = NameFilter()) -> list[Input]:
     """The inputs named by files, folders and glob patterns, sorted by path.
 
     A file named explicitly is parsed whatever its extension (the format is told from the
     bytes); files found by walking a folder or matching a pattern are parsed when their
-    extension is one of SUPPORTED_SUFFIXES and listed as unsupported otherwise. Hidden files
-    and folders are not walked, nor the `exclude` folders (the output folder inside an input
-    folder). A name that is neither a file, a folder nor a matching pattern is kept as an
+    extension is one of SUPPORTED_SUFFIXES and listed as unsupported otherwise, when `names`
+    accepts them. Hidden files and folders, Office lock files (~$…), Thumbs.db and desktop.ini
+    are not walked, nor the `exclude` folders (the output folder inside an input folder). A name that is neither a file, a folder nor a matching pattern is kept as an
     input, so the run reports it as not found.
     """
     excluded = {p.resolve() for p in exclude}
@@ -56,7 +82,8 @@ def discover(args: Iterable[str], *, exclude: Sequence[Path] = ()) -> list[Input
             roots = [(Path(arg), None)]
         for root, base in roots:
             for item in _walk(root, base, excluded):
-                found.setdefault((item.path, item.relative), item)
+                if base is None or names.accepts(item.relative):
+                    found.setdefault((item.path, item.relative), item)
     return sorted(found.values(), key=lambda item: item.path)
 
 
@@ -65,7 +92,8 @@ def _walk(root: Path, base: Path | None, excluded: set[Path]) -> Iterable[Input]
         yield Input(str(root), root.name, True)
         return
     if not root.is_dir():
-        yield _found(root, base)
+        if not _junk(root.name):
+            yield _found(root, base)
         return
     for folder, dirs, files in os.walk(root):
         if Path(folder).resolve() in excluded:
@@ -73,8 +101,13 @@ def _walk(root: Path, base: Path | None, excluded: set[Path]) -> Iterable[Input]
             continue
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
-            if not name.startswith("."):
+            if not _junk(name):
                 yield _found(Path(folder, name), base)
+
+
+def _junk(name: str) -> bool:
+    """Hidden files, lock files and Windows' folder files: never documents, never listed."""
+    return name.startswith((".", *_JUNK_PREFIXES)) or name.lower() in _JUNK_NAMES
 
 
 def _found(path: Path, base: Path) -> Input:
@@ -114,5 +147,5 @@ class Shard:
     def holds(self, item: Input) -> bool:
         """Decided by a hash of the relative path, so every machine agrees wherever the archive is
         mounted, and a file keeps its shard when others are added."""
-        digest = hashlib.sha256(item.relative.encode("utf-8")).digest()
+        digest = hashlib.sha256(item.relative.encode("utf-8", "surrogateescape")).digest()
         return int.from_bytes(digest[:8], "big") % self.count == self.index - 1

@@ -1,183 +1,194 @@
-"""Worker processes that can be killed one at a time.
+"""The local engine: a pebble process pool whose workers can be killed one at a time.
 
 A parser stuck in C code (a PDF library looping on a broken file) never returns and cannot be
-interrupted from Python, and `concurrent.futures.ProcessPoolExecutor` cannot cancel a task that
-is already running. So each worker here has its own pipe and works through its tasks in order:
-the pool knows which process runs which task since when, kills exactly that process when its
-time is up, starts a fresh one in its place, and hands the tasks queued behind to the others.
+interrupted from Python; pebble cancels a running task by terminating the process that runs
+it and starts a fresh worker in its place, and a worker that dies fails only its own task.
+The time budget is kept here rather than by pebble's fixed `timeout=`, because it grows with
+each page the file reads by OCR: each task has a slot in a shared array where its worker
+writes when it started (the clock starts then, not when the task was queued) and how many
+pages it has sent to OCR so far.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import shutil
 import signal
+import tempfile
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
-from typing import Generic, Literal, TypeVar
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pebble import ProcessExpired, ProcessPool
+
+from .engine import Budget, Lost
 
 Task = TypeVar("Task")
 Result = TypeVar("Result")
 
-# forkserver: workers are forked from a small clean server process, not from the caller, which
-# may hold threads (a progress bar) or much memory; the work function must be picklable.
-_CONTEXT = multiprocessing.get_context(
-    "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-)
-if _CONTEXT.get_start_method() == "forkserver":
-    # the server imports the parser once; each worker forked from it starts ready to parse
-    _CONTEXT.set_forkserver_preload(["__main__", "vbparse.batch.work"])
-_STOP_GRACE = 2.0  # seconds a worker gets to exit after being told to stop
-# Tasks sent to a worker ahead of its results: the next one is waiting in the pipe when a task
-# ends, so the worker does not idle while the parent takes in the result.
-_IN_FLIGHT = 2
+# spawn: fresh interpreters, not forks of a caller that may hold threads (a progress bar) or much
+# memory; and unlike forkserver it leaves no socket folder (pymp-*) behind when the run is killed.
+_CONTEXT = multiprocessing.get_context("spawn")
+_IN_FLIGHT = 2  # tasks queued per worker, so that none idles while the parent takes in a result
+_POLL = 0.2  # seconds between looks at the running tasks' clocks
+_RUN_PREFIX = "vbparse-run-"
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+# In a worker process: the shared clock array and the slot of the task being run.
+_clock: list[float] = []
+_slot = -1
 
 
-@dataclass(frozen=True, slots=True)
-class Lost:
-    """A task that produced no result: it ran over its time (its worker was killed) or its
-    worker died (a crash in native code, the out-of-memory killer)."""
-
-    reason: Literal["timeout", "died"]
-    detail: str
-    seconds: float
-
-
-def _serve(conn: Connection, work: Callable[[object], object]) -> None:
+def _start_worker(clock: list[float], tmp: str, parent: int) -> None:
+    global _clock
+    _clock = clock
+    _end_with(parent)
     # Ctrl-C reaches the whole process group; the parent decides what happens to the workers
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # the worker's temporary files (a .doc's converted copy, LibreOffice's profile) go to the
+    # run's private folder, which the parent removes even when the worker was killed
+    tempfile.tempdir = os.environ["TMPDIR"] = tmp
     try:
-        while (task := conn.recv()) is not None:
-            key, payload = task
-            conn.send((key, work(payload)))
-    except (EOFError, BrokenPipeError):  # the parent has gone: nothing left to do
-        pass
+        from ..readers.ocr import PAGE_LISTENERS
+    except ImportError:  # no OCR without Pillow: no pages to count
+        return
+    PAGE_LISTENERS.append(_ocr_page)
 
 
-class _Worker:
-    def __init__(self, work: Callable[[object], object]) -> None:
-        self.conn, child = _CONTEXT.Pipe()
-        self.process = _CONTEXT.Process(target=_serve, args=(child, work), daemon=True)
-        self.process.start()
-        child.close()
-        self.queue: deque[tuple[int, object]] = deque()  # sent, no result yet; the first is running
-        self.started = 0.0  # when the first task of the queue started
+def _end_with(parent: int) -> None:
+    """Have the kernel send SIGTERM when the parent dies (a `kill -9` of the run): workers share
+    one task pipe, so they would never see it close and would wait forever. SIGTERM, so that a
+    .doc conversion under way removes its copy of the document (readers/doc.py)."""
+    try:
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: nothing to ask
+        return
+    if os.getppid() != parent:  # it died before the request was made
+        os._exit(0)
 
-    def give(self, key: int, payload: object) -> None:
-        if not self.queue:
-            self.started = time.monotonic()
-        self.queue.append((key, payload))
-        self.conn.send((key, payload))
 
-    def took(self) -> tuple[int, object]:
-        """The running task is done: the next one in the pipe starts now."""
-        self.started = time.monotonic()
-        return self.queue.popleft()
+def _ocr_page(_page: int) -> None:
+    if _slot >= 0:
+        _clock[2 * _slot + 1] += 1
 
-    def stop(self, *, now: bool) -> None:
-        """Ask an idle worker to exit; terminate a busy one (or any, when `now`)."""
-        if self.process.is_alive():
-            if now or self.queue:
-                self.process.terminate()
-            else:
-                try:
-                    self.conn.send(None)
-                except OSError:
-                    self.process.terminate()
-            self.process.join(_STOP_GRACE)
-            if self.process.is_alive():
-                self.process.kill()
-        self.process.join()
-        self.conn.close()
+
+def _run(work: Callable[[Task], Result], slot: int, task: Task) -> Result:
+    global _slot
+    _slot = slot
+    _clock[2 * slot + 1] = 0
+    _clock[2 * slot] = time.monotonic()  # CLOCK_MONOTONIC: the same clock in every process
+    try:
+        return work(task)
+    finally:
+        _slot = -1
 
 
 class WorkerPool(Generic[Task, Result]):
-    """Run `work` over tasks in up to `jobs` processes, each task limited to `timeout` seconds
-    from when its worker starts it.
+    """Run `work` over tasks in up to `jobs` processes, each task within `timeout` (a Budget, or
+    seconds) from when its worker starts it. `work` and the tasks must be picklable.
 
     Use as a context manager; leaving it (normally, or by an exception such as Ctrl-C) stops
-    every worker.
+    every worker and removes the workers' temporary files.
     """
 
-    def __init__(self, work: Callable[[Task], Result], *, jobs: int, timeout: float | None) -> None:
+    def __init__(self, work: Callable[[Task], Result], *, jobs: int, timeout: Budget | float | None) -> None:
         if jobs < 1:
             raise ValueError("jobs must be at least 1")
-        self.work, self.jobs, self.timeout = work, jobs, timeout
-        self._workers: list[_Worker] = []
+        self.work, self.jobs = work, jobs
+        self.budget = timeout if isinstance(timeout, Budget) else Budget(timeout)
+        self._slots = jobs * _IN_FLIGHT
 
     def __enter__(self) -> WorkerPool[Task, Result]:
+        self._tmp = private_tmp()
+        self._clock = _CONTEXT.RawArray("d", 2 * self._slots)
+        self._pool = ProcessPool(max_workers=self.jobs, initializer=_start_worker,
+                                 initargs=(self._clock, self._tmp, os.getpid()), context=_CONTEXT)
         return self
 
     def __exit__(self, exc_type: object, *_: object) -> None:
-        for worker in self._workers:
-            worker.stop(now=exc_type is not None)
-        self._workers = []
+        if exc_type is None:
+            self._pool.close()
+        else:
+            self._pool.stop()  # terminates the workers; one writing an output finishes the rename
+        self._pool.join()
+        shutil.rmtree(self._tmp, ignore_errors=True)
 
     def run(self, tasks: Iterable[tuple[int, Task]]) -> Iterator[tuple[int, Result | Lost]]:
         """Yield (key, result) pairs in completion order; a task with no result yields `Lost`.
 
-        Tasks are drawn lazily, as workers have room; workers are started as needed.
-        """
-        pending = iter(tasks)
-        orphans: deque[tuple[int, object]] = deque()  # queued behind a task whose worker was lost
+        Tasks are drawn lazily, as slots free up."""
+        source = iter(tasks)
+        pending: dict[Future, tuple[int, int]] = {}
+        free = list(range(self._slots))
         exhausted = False
         while True:
-            while (worker := self._with_room()) is not None:
-                task = orphans.popleft() if orphans else None if exhausted else next(pending, None)
+            while free and not exhausted:
+                task = next(source, None)
                 if task is None:
                     exhausted = True
                     break
-                worker.give(*task)
-            busy = [w for w in self._workers if w.queue]
-            if not busy:
+                slot = free.pop()
+                self._clock[2 * slot] = self._clock[2 * slot + 1] = 0
+                pending[self._pool.schedule(_run, (self.work, slot, task[1]))] = (task[0], slot)
+            if not pending:
                 return
-            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], self._wait_time(busy)))
-            for worker in busy:
-                outcome = self._collect(worker, ready)
-                if outcome is None:
-                    continue
-                key, _ = worker.took()
-                if isinstance(outcome, Lost):
-                    orphans.extend(worker.queue)
-                    worker.queue.clear()
-                    worker.stop(now=True)
-                    self._workers.remove(worker)
-                yield key, outcome  # type: ignore[misc]
+            limited = self.budget.seconds is not None
+            done, _ = wait(pending, timeout=_POLL if limited else None, return_when=FIRST_COMPLETED)
+            for future in done:
+                key, slot = pending.pop(future)
+                free.append(slot)
+                yield key, self._result(future, slot)
+            for future, (key, slot) in list(pending.items()):
+                lost = self._overdue(slot) if limited else None
+                if lost is not None and future.cancel():  # pebble terminates the worker running it
+                    del pending[future]
+                    free.append(slot)
+                    yield key, lost
 
-    def _with_room(self) -> _Worker | None:
-        """An idle worker, else a new one while under `jobs`, else one with room in its pipe."""
-        idle = next((w for w in self._workers if not w.queue), None)
-        if idle is not None:
-            return idle
-        if len(self._workers) < self.jobs:
-            worker = _Worker(self.work)  # type: ignore[arg-type]
-            self._workers.append(worker)
-            return worker
-        return min((w for w in self._workers if len(w.queue) < _IN_FLIGHT), key=lambda w: len(w.queue), default=None)
+    def _elapsed(self, slot: int) -> float:
+        started = self._clock[2 * slot]
+        return time.monotonic() - started if started else 0.0
 
-    def _wait_time(self, busy: list[_Worker]) -> float | None:
-        if self.timeout is None:
+    def _overdue(self, slot: int) -> Lost | None:
+        started, pages = self._clock[2 * slot], int(self._clock[2 * slot + 1])
+        if not started or time.monotonic() < self.budget.deadline(started, pages):
             return None
-        first_deadline = min(w.started for w in busy) + self.timeout
-        return max(0.0, first_deadline - time.monotonic())
+        elapsed = self._elapsed(slot)
+        return Lost("timeout", self.budget.exceeded(elapsed, pages), elapsed)
 
-    def _collect(self, worker: _Worker, ready: set[object]) -> Result | Lost | None:
-        """The running task's result, a Lost when the worker died or ran out of time, or None
-        while it works."""
-        elapsed = time.monotonic() - worker.started
-        died = worker.process.sentinel in ready
-        # poll, not only `ready`: a result that arrived after `wait` returned still counts
-        if worker.conn.poll():
-            try:
-                return worker.conn.recv()[1]
-            except (EOFError, OSError):  # the pipe closed: the worker died
-                died = True
-        if died:
-            worker.process.join()
-            return Lost("died", f"worker exited with code {worker.process.exitcode}", elapsed)
-        if self.timeout is not None and elapsed >= self.timeout:
-            worker.process.kill()  # SIGKILL: a hang in native code ignores anything gentler
-            return Lost("timeout", f"no result after {self.timeout:g} s", elapsed)
-        return None
+    def _result(self, future: Future, slot: int) -> Result | Lost:
+        try:
+            return future.result()
+        except ProcessExpired as exc:
+            return Lost("died", f"worker exited with code {exc.exitcode}", self._elapsed(slot))
+        except Exception as exc:  # the result could not be sent back (pickling), or `work` raised
+            return Lost("error", f"{type(exc).__name__}: {exc}", self._elapsed(slot))
+
+
+def private_tmp() -> str:
+    """A new temporary folder for one run's workers. Folders left by runs whose process is gone
+    (killed outright, so nothing of theirs could clean up) are removed first: they may hold
+    copies of confidential documents."""
+    base = Path(tempfile.gettempdir())
+    for stale in base.glob(f"{_RUN_PREFIX}*"):
+        pid = stale.name.removeprefix(_RUN_PREFIX).partition("-")[0]
+        try:
+            if pid.isdigit() and not _alive(int(pid)) and stale.stat().st_uid == os.getuid():
+                shutil.rmtree(stale, ignore_errors=True)
+        except OSError:  # removed meanwhile by its own run
+            continue
+    return tempfile.mkdtemp(prefix=f"{_RUN_PREFIX}{os.getpid()}-")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True

@@ -1,5 +1,6 @@
-"""A batch run: inputs parsed in killable worker processes; one output file per input, or one
-stream handed over in input order, so the result does not depend on --jobs."""
+"""A batch run: inputs parsed by an engine (killable local worker processes, or a Dask cluster);
+one output file per input, or one stream handed over in input order, so the result does not
+depend on --jobs or the engine."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from ..errors import InputNotFoundError, UnreadableInputError
 from ..model import Document
 from ..options import DEFAULT_TIMEOUT
 from .discover import SUPPORTED_SUFFIXES, Input
-from .manifest import CODE_TIMEOUT, CODE_UNSUPPORTED, CODE_WORKER_DIED, ManifestEntry, Status
-from .pool import Lost, WorkerPool
+from .engine import Budget, Engine, EngineFactory, Lost
+from .manifest import CODE_INTERNAL, CODE_TIMEOUT, CODE_UNSUPPORTED, CODE_WORKER_DIED, ManifestEntry, Status
+from .pool import WorkerPool
 from .resume import reuse
 from .work import Job, Outcome, ParseWork, parse_file
 
@@ -23,6 +25,9 @@ _CHUNK = 1 << 20
 
 Emit = Callable[[ManifestEntry, "str | None"], None]
 OnEntry = Callable[[ManifestEntry, bool], None]
+_LOST: dict[str, tuple[Status, str]] = {
+    "timeout": ("timeout", CODE_TIMEOUT), "died": ("failed", CODE_WORKER_DIED), "error": ("failed", CODE_INTERNAL),
+}
 
 
 def default_jobs() -> int:
@@ -41,6 +46,7 @@ def run_batch(
     timeout: float | None = DEFAULT_TIMEOUT,
     resume: bool = False,
     on_entry: OnEntry | None = None,
+    engine: EngineFactory | None = None,
 ) -> list[ManifestEntry]:
     """Parse every input and return the manifest entries, sorted by path.
 
@@ -49,7 +55,9 @@ def run_batch(
     in path order (text None when nothing was parsed). `resume` (with `out_dir`) keeps outputs
     that hold a document of the same bytes. `on_entry(entry, reused)` is called as each input
     finishes, in completion order (for progress displays). `parse` and `render` run in worker
-    processes, so they must be picklable.
+    processes, so they must be picklable. `timeout` is a file's budget in seconds, to which each
+    page read by OCR adds as much again. `engine` makes what runs the tasks (default: the local
+    process pool; see vbparse.batch.dask for a cluster).
     """
     if (out_dir is None) == (emit is None):
         raise ValueError("give exactly one of out_dir and emit")
@@ -80,17 +88,22 @@ def run_batch(
             if resume and output is not None and (kept := reuse(output, sha256)) is not None:
                 finish(index, _from_outcome(item, sha256, kept, wrote=True), reused=True)
                 continue
-            yield index, Job(item.path, output)
+            yield index, Job(item.path, output.absolute() if output is not None else None)
 
-    with WorkerPool(ParseWork(parse, render), jobs=min(jobs or default_jobs(), max(len(ordered), 1)), timeout=timeout) as pool:
-        for index, result in pool.run(tasks()):
+    make = engine or _local
+    with make(ParseWork(parse, render), min(jobs or default_jobs(), max(len(ordered), 1)), Budget(timeout)) as runner:
+        for index, result in runner.run(tasks()):
             item, sha256 = ordered[index], hashes.pop(index)
             if isinstance(result, Lost):
-                status, code = ("timeout", CODE_TIMEOUT) if result.reason == "timeout" else ("failed", CODE_WORKER_DIED)
+                status, code = _LOST[result.reason]
                 finish(index, _entry(item, sha256, status, code, result.detail, round(result.seconds, 3)))
             else:
                 finish(index, _from_outcome(item, sha256, result, wrote=out_dir is not None), result.text)
     return release.entries
+
+
+def _local(work: ParseWork, jobs: int, budget: Budget) -> Engine:
+    return WorkerPool(work, jobs=jobs, timeout=budget)
 
 
 def _file_sha256(path: str) -> str:

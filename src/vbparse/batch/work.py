@@ -13,12 +13,15 @@ from ..errors import VbparseError
 from ..export import write_atomic
 from ..model import Diagnostic, Document
 from ..options import OcrMode, PdfEngine
-from .manifest import CODE_INTERNAL, CODE_WRITE_FAILED, Status
+from .manifest import CODE_INTERNAL, CODE_WRITE_FAILED, Status, printable
 
 
 def parse_file(path: str, *, pdf_engine: PdfEngine | str = PdfEngine.pdfium, ocr: OcrMode | str = OcrMode.auto) -> Document:
-    """The default parse function of a batch: the file at `path`, which the output records."""
-    return parse(path, pdf_engine=pdf_engine, ocr=ocr)
+    """The default parse function of a batch: the file at `path`, which the output records (in a
+    printable form: a name need not be valid UTF-8)."""
+    doc = parse(path, pdf_engine=pdf_engine, ocr=ocr)
+    doc.source.path = printable(path)
+    return doc
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +69,7 @@ class ParseWork:
             doc = self.parse(job.path)
             text = self.render(doc)
         except VbparseError as exc:
-            return Outcome("failed", exc.code, exc.message, None, seconds())
+            return Outcome(exc.batch_status, exc.code, exc.message, None, seconds())
         except Exception as exc:  # a parser bug must cost one file, not the run
             return Outcome("failed", CODE_INTERNAL, f"{type(exc).__name__}: {exc}", None, seconds())
         if job.output is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import check, citations, eval, info, parse  # noqa: F401  (each module registers its commands on `app`)
+from . import check, citations, eval, export, info, parse  # noqa: F401  (each module registers its commands on `app`)
 from .common import app
 
 

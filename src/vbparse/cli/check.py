@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.markup import escape
+from rich.table import Table
 
 from ..options import DEFAULT_TIMEOUT
 from .common import (
@@ -18,8 +19,6 @@ from .common import (
 )
 
 if TYPE_CHECKING:  # the parser is imported when the command runs, not by `--help`
-    from rich.table import Table
-
     from ..batch import ManifestEntry
     from ..check import CheckResult
 
@@ -49,7 +48,7 @@ def check(
     pass/fail table.
     """
     from ..batch import discover, parse_file, run_batch
-    from ..check import check_output, diff_lines
+    from ..check import CheckResult, check_output, diff_lines, orphans
     from ..export import document_json
 
     if update and os.environ.get("CI"):
@@ -57,6 +56,9 @@ def check(
         raise typer.Exit(EXIT_USAGE)
     if update and expect is None:
         err.print("[red]error:[/] --update needs --expect DIR")
+        raise typer.Exit(EXIT_USAGE)
+    if expect is not None and not update and not expect.is_dir():
+        err.print(f"[red]error:[/] --expect {escape(str(expect))} is not a folder: nothing would be compared")
         raise typer.Exit(EXIT_USAGE)
     inputs = {item.path: item for item in discover(paths, exclude=[expect] if expect else [])}
     out = console()
@@ -73,16 +75,31 @@ def check(
 
     try:
         run_batch(list(inputs.values()), render=document_json, emit=take,
-                  parse=partial(parse_file, pdf_engine=pdf_engine, ocr=ocr), jobs=jobs, timeout=timeout or None)
+                  parse=partial(parse_file, pdf_engine=pdf_engine.value, ocr=ocr.value), jobs=jobs, timeout=timeout or None)
     except KeyboardInterrupt:
         raise typer.Exit(EXIT_INTERRUPTED) from None
-    out.print(_table(results))
-    raise typer.Exit(EXIT_CHECK_FAILED if any(r.status == "fail" for r in results) else EXIT_OK)
+    if expect is not None and all(Path(p).is_dir() for p in paths):
+        for orphan in orphans(expect, {item.output_name for item in inputs.values()}):
+            results.append(CheckResult(str(orphan), "fail", ("expected file without an input (deleted or renamed?)",)))
+            out.print(f"[red]FAIL[/] {escape(str(orphan))}: expected file without an input (deleted or renamed?)")
+    out.print(_table(results, expect is not None))
+    nothing = _nothing_compared(results, expect)
+    if nothing:
+        err.print(f"[red]error:[/] {escape(nothing)}")
+    raise typer.Exit(EXIT_CHECK_FAILED if nothing or any(r.status == "fail" for r in results) else EXIT_OK)
 
 
-def _table(results: list[CheckResult]) -> Table:
-    from rich.table import Table
+def _nothing_compared(results: list[CheckResult], expect: Path | None) -> str | None:
+    """Why the run checked nothing, which is a failure: a check that compares nothing passes
+    whatever the parser does."""
+    if not any(r.status != "skipped" for r in results):
+        return "no document to check: the inputs matched no file vbparse reads"
+    if expect is not None and not any(r.compared for r in results):
+        return f"no input has an expected file in {expect}: nothing was compared (--update creates them)"
+    return None
 
+
+def _table(results: list[CheckResult], expecting: bool) -> Table:
     counts = {status: sum(r.status == status for r in results) for status in _STYLE}
     table = Table(title=", ".join(f"{n} {s}" for s, n in counts.items() if n), title_justify="left")
     table.add_column("path", overflow="fold")
@@ -90,6 +107,7 @@ def _table(results: list[CheckResult]) -> Table:
     table.add_column("details")
     for result in results:
         changed = f"{len(result.diffs)} field{'s' if len(result.diffs) > 1 else ''} changed" if result.diffs else None
-        details = "; ".join(filter(None, [*result.problems[:1], changed]))
+        uncompared = "no expected file" if expecting and not result.compared and result.status == "pass" else None
+        details = "; ".join(filter(None, [*result.problems[:1], changed, uncompared]))
         table.add_row(escape(result.path), f"[{_STYLE[result.status]}]{result.status}[/]", escape(details))
     return table

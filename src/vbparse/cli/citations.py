@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from enum import Enum
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
+from rich.table import Table
 
+from ..errors import UnreadableInputError, UnsupportedFormatError
 from ..options import DEFAULT_TIMEOUT
 from .common import (
     EXIT_CODES_HELP, EXIT_INTERRUPTED, JobsOption, OcrChoice, OcrOption, PdfEngine, PdfEngineOption, QuietOption, TimeoutOption, app,
@@ -18,9 +22,8 @@ from .common import (
 )
 
 if TYPE_CHECKING:  # the parser is imported when the command runs, not by `--help`
-    from rich.table import Table
-
     from ..batch import ManifestEntry
+    from ..model import Document
 
 
 class CitationFormat(str, Enum):
@@ -42,9 +45,10 @@ def citations(
     """List every citation across documents: which documents cite which.
 
     Each citation comes with the document that makes it; `cited_path` names the documents of
-    the set that carry the cited number (and date, when both are known).
+    the set that carry the cited number (and date, when both are known). The JSON outputs of
+    `vbparse parse … -o OUT` are read as they are (`vbparse citations OUT`), not parsed again.
     """
-    from ..batch import discover, parse_file, run_batch
+    from ..batch import discover, run_batch
     from ..export import CITATION_COLUMNS, CitationIndex, document_json, records_csv
     from ..model import Document
     from .report import print_problems
@@ -56,8 +60,9 @@ def citations(
             index.add(Document.model_validate_json(text))
 
     try:
-        entries = run_batch(discover(paths), render=document_json, emit=take,
-                            parse=partial(parse_file, pdf_engine=pdf_engine, ocr=ocr), jobs=jobs, timeout=timeout or None)
+        inputs = [replace(item, supported=True) if _is_json(item.path) else item for item in discover(paths)]
+        entries = run_batch(inputs, render=document_json, emit=take,
+                            parse=partial(parse_or_load, pdf_engine=pdf_engine.value, ocr=ocr.value), jobs=jobs, timeout=timeout or None)
     except KeyboardInterrupt:
         raise typer.Exit(EXIT_INTERRUPTED) from None
     rows = index.rows()
@@ -72,9 +77,28 @@ def citations(
     raise typer.Exit(batch_exit_code(entries))
 
 
-def _table(rows: list[dict[str, str | None]]) -> Table:
-    from rich.table import Table
+def parse_or_load(path: str, *, pdf_engine: str, ocr: str) -> Document:
+    """A document's JSON (an output of `vbparse parse`) loaded; any other file parsed."""
+    from pydantic import ValidationError
 
+    from ..batch import parse_file
+    from ..model import Document
+
+    if not _is_json(path):
+        return parse_file(path, pdf_engine=pdf_engine, ocr=ocr)
+    try:
+        return Document.model_validate_json(Path(path).read_bytes())
+    except OSError as exc:
+        raise UnreadableInputError(exc.strerror or str(exc), path=path) from exc
+    except ValidationError as exc:
+        raise UnsupportedFormatError(f"a JSON file that is not a vbparse document ({exc.error_count()} errors)", path=path) from exc
+
+
+def _is_json(path: str) -> bool:
+    return path.lower().endswith(".json")
+
+
+def _table(rows: list[dict[str, str | None]]) -> Table:
     table = Table("citing document", "cites", "date", "issuer", "in this set", title=f"{len(rows)} citations", title_justify="left")
     for row in rows:
         citing = " ".join(filter(None, [row["citing_path"], row["citing_number"] and f"({row['citing_number']})"]))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
-from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
@@ -22,7 +21,7 @@ if TYPE_CHECKING:  # the parser is imported by the commands that run it, not by 
     from ..batch import ManifestEntry
     from ..model import Document
 
-EXIT_OK, EXIT_DIAGNOSTIC_ERRORS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_FAILED = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_DIAGNOSTIC_ERRORS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_FAILED, EXIT_OUTPUT = 0, 1, 2, 3, 4, 5
 EXIT_CHECK_FAILED = EXIT_DIAGNOSTIC_ERRORS  # `vbparse check` reuses 1
 EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
 
@@ -34,6 +33,7 @@ EXIT_CODES = {
     EXIT_USAGE: "usage error",
     EXIT_UNREADABLE: "an input could not be read (a single input; a batch records it as failed)",
     EXIT_FAILED: "a batch: some inputs failed or timed out (see the manifest)",
+    EXIT_OUTPUT: "an output could not be written (read-only or missing folder, full disk, closed or full stdout)",
     EXIT_INTERRUPTED: "interrupted (Ctrl-C); finished outputs are kept, rerun with --resume",
 }
 EXIT_CODES_HELP = "Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES.items()) + "."
@@ -76,12 +76,6 @@ def console(*, stderr: bool = False) -> Console:
 err = console(stderr=True)
 
 
-class OutputFormat(str, Enum):
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-
-
 PdfEngineOption = Annotated[
     PdfEngine, typer.Option("--pdf-engine", help="PDF text extractor: pdfium (fast) or pdfplumber.")
 ]
@@ -96,7 +90,7 @@ JobsOption = Annotated[
     Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for several inputs (default: the number of cores).")
 ]
 TimeoutOption = Annotated[
-    float, typer.Option("--timeout", min=0, help="Seconds per file before its worker is killed; 0: no limit.")
+    float, typer.Option("--timeout", min=0, help="Seconds a file may take (as many again per page read by OCR) before its worker is killed; 0: no limit.")
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")]
 

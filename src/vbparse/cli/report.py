@@ -1,5 +1,6 @@
-"""What a batch run shows on stderr: a progress bar (on a terminal only), a line per file with
---verbose, and a summary table at the end, sorted by path like the manifest."""
+"""What a batch run shows on stderr: a progress bar with the file last finished on a terminal,
+progress lines off it (a cron job's log), a line per file with --verbose, and a summary table
+at the end, sorted by path like the manifest."""
 
 from __future__ import annotations
 
@@ -11,30 +12,39 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from ..batch import FAILED_STATUSES, STATUSES, ManifestEntry, count_by_status
+from ..batch import FAILED_STATUSES, STATUSES, ManifestEntry, count_by_status, printable
 
 PROBLEMS_SHOWN = 20  # rows of the problem table without --verbose; the manifest has them all
+# Off a terminal, a progress line every tenth of the run's files or every LINE_SECONDS,
+# whichever comes first: an overnight run's log shows it is alive and how far it got.
+LINE_SECONDS = 30.0
+LINE_SHARE = 10
 _STYLE = {"ok": "green", "partial": "yellow", "failed": "red", "timeout": "red", "skipped": "dim"}
 
 
 class BatchProgress:
-    """Counts finished inputs for the bar (files, files/s and pages/s, ETA, failures so far) and
-    the summary. Call it with each finished entry (the `on_entry` of `run_batch`)."""
+    """Counts finished inputs for the bar (files, files/s and pages/s, ETA, failures so far, the
+    file last finished) or the progress lines, and the summary. Call it with each finished entry
+    (the `on_entry` of `run_batch`)."""
 
     def __init__(self, total: int, console: Console, *, bar: bool, verbose: bool) -> None:
-        self.console, self.verbose = console, verbose
+        self.console, self.verbose, self.total = console, verbose, total
         self.done = self.reused = self.pages = self.failures = 0
-        self.started = time.monotonic()
+        self.started = self._last_line = time.monotonic()
+        self._lines = bar and not verbose and not console.is_terminal
+        self._line_files = max(1, total // LINE_SHARE)
         # rich would print the bar's last frame into a pipe or file: off the terminal, no bar;
         # and stdout stays ours, since it may carry the JSONL or CSV stream
         self._progress = Progress(
             TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-            TimeRemainingColumn(), TextColumn("{task.fields[failures]}"),
+            TimeRemainingColumn(), TextColumn("{task.fields[failures]}"), TextColumn("[dim]{task.fields[current]}"),
             console=console, disable=not (bar and console.is_terminal), redirect_stdout=False, redirect_stderr=False,
         )
-        self._task = self._progress.add_task("parse", total=total, rate="", failures="")
+        self._task = self._progress.add_task("parse", total=total, rate="", failures="", current="")
 
     def __enter__(self) -> BatchProgress:
+        if self._lines:
+            self.console.print(f"{self.total} inputs to parse", highlight=False, markup=False, soft_wrap=True)
         self._progress.start()
         return self
 
@@ -53,17 +63,27 @@ class BatchProgress:
         if self.verbose:
             self.console.print(_line(entry, reused), highlight=False, soft_wrap=True)
         elapsed = max(self.seconds, 1e-6)
+        rate = f"{self.done / elapsed:.1f} files/s, {self.pages / elapsed:.1f} pages/s"
         self._progress.update(
-            self._task, completed=self.done,
-            rate=f"{self.done / elapsed:.1f} files/s, {self.pages / elapsed:.1f} pages/s",
-            failures=f"[red]{self.failures} failed[/]" if self.failures else "",
+            self._task, completed=self.done, rate=rate, failures=f"[red]{self.failures} failed[/]" if self.failures else "",
+            current=escape(_tail(printable(entry.path))),
         )
+        now = time.monotonic()
+        if self._lines and self.done < self.total and (self.done % self._line_files == 0 or now - self._last_line >= LINE_SECONDS):
+            self._last_line = now
+            left = (self.total - self.done) * elapsed / self.done
+            self.console.print(f"{self.done}/{self.total} inputs, {self.failures} failed, {rate}, about {left:.0f} s left",
+                               highlight=False, markup=False, soft_wrap=True)
+
+
+def _tail(path: str, width: int = 40) -> str:
+    return path if len(path) <= width else "…" + path[-width + 1 :]
 
 
 def _line(entry: ManifestEntry, reused: bool) -> str:
     detail = f" {escape(entry.code)}" if entry.code else ""
     kept = " (kept from an earlier run)" if reused else ""
-    return f"[{_STYLE[entry.status]}]{entry.status:>7}[/] {escape(entry.path)}{detail} [dim]{entry.seconds:.2f} s{kept}[/]"
+    return f"[{_STYLE[entry.status]}]{entry.status:>7}[/] {escape(printable(entry.path))}{detail} [dim]{entry.seconds:.2f} s{kept}[/]"
 
 
 def print_summary(console: Console, entries: Sequence[ManifestEntry], progress: BatchProgress, *, all_problems: bool) -> None:
@@ -98,7 +118,7 @@ def print_problems(console: Console, entries: Sequence[ManifestEntry], *, limit:
     for column in ("status", "code", "message"):
         table.add_column(column)
     for entry in problems[:limit]:
-        table.add_row(escape(entry.path), f"[{_STYLE[entry.status]}]{entry.status}[/]",
+        table.add_row(escape(printable(entry.path)), f"[{_STYLE[entry.status]}]{entry.status}[/]",
                       escape(entry.code or ""), escape(entry.message or ""))
     console.print(table)
     if limit is not None and len(problems) > limit:

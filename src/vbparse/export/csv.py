@@ -3,9 +3,12 @@
 Columns: `path`, then the per-document fields of TT 05/2025/TT-BNV (which replaced TT 02/2019)
 under their tags and in their order, then the signer fields of NĐ 30/2020/NĐ-CP Phụ lục VI
 (`Position`, `FullName`), then `doc_type` (the type's name, which `typeName` gives as a code)
-and `over_max_length` (fields longer than the standard allows, kept whole rather than cut).
-Fields the archive assigns (docId, docCode, maintenance, …) stay empty. Files start with a
-UTF-8 byte-order mark, without which Excel reads them as the local code page.
+and `over_max_length` (fields longer than the standard allows, kept whole rather than cut),
+then `status` (ok, partial, failed, timeout) and `diagnostics` (what to look at: the error of a
+file that gave no document, else the error and warning codes), so that a file that failed has
+its row and OCR garbage does not pass for a clean row. Fields the archive assigns (docId,
+docCode, maintenance, …) stay empty. Files start with a UTF-8 byte-order mark, without which
+Excel reads them as the local code page.
 """
 
 from __future__ import annotations
@@ -13,10 +16,12 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
+from typing import BinaryIO
 
 from ..model import Document, DocumentNumber, Source
 from ..normalise.fold import fold_tones
 from ..patterns import shape
+from .item import ExportItem, diagnostics_summary, document_status
 
 BOM = "\ufeff"
 
@@ -28,7 +33,9 @@ ARCHIVE_FIELDS: tuple[tuple[str, int | None], ...] = (
     ("autograph", 2000), ("format", 50), ("description", 500),
     ("Position", 100), ("FullName", 50),  # NĐ 30/2020/NĐ-CP Phụ lục VI
 )
-ARCHIVE_COLUMNS: tuple[str, ...] = ("path", *(tag for tag, _ in ARCHIVE_FIELDS), "doc_type", "over_max_length")
+ARCHIVE_COLUMNS: tuple[str, ...] = (
+    "path", *(tag for tag, _ in ARCHIVE_FIELDS), "doc_type", "over_max_length", "status", "diagnostics",
+)
 
 # typeName code list of TT 05/2025/TT-BNV; a type not in it is 32 (Khác).
 TYPE_CODES: dict[str, str] = {
@@ -51,8 +58,16 @@ CONFIDENCE_BORN_DIGITAL, CONFIDENCE_DIGITISED, CONFIDENCE_MIXED = "01", "02", "0
 _SECRECY_MARK = shape(r"^\s*(?:TUYỆT\s+MẬT|TỐI\s+MẬT|MẬT)\s*$")
 
 
+def export_record(item: ExportItem) -> dict[str, str]:
+    """The row of an input of a set: its document's, or its path, status and error."""
+    if item.document is not None:
+        return archive_record(item.document)
+    failed = {"path": item.path, "status": item.status, "diagnostics": f"{item.code}: {item.message}"}
+    return {column: failed.get(column) or "" for column in ARCHIVE_COLUMNS}
+
+
 def archive_record(doc: Document) -> dict[str, str]:
-    """The CSV row of a document, by column name; empty strings where nothing is known."""
+    """The row of a document, by column name; empty strings where nothing is known."""
     h = doc.header
     values = {
         "typeName": TYPE_CODES.get(h.doc_type, OTHER_TYPE_CODE) if h.doc_type else None,
@@ -69,17 +84,26 @@ def archive_record(doc: Document) -> dict[str, str]:
         "FullName": "; ".join(s.signer for s in doc.signatures if s.signer),
     }
     over = [tag for tag, limit in ARCHIVE_FIELDS if limit and len(values.get(tag) or "") > limit]
-    row = {"path": doc.source.path, **values, "doc_type": h.doc_type, "over_max_length": " ".join(over)}
+    row = {"path": doc.source.path, **values, "doc_type": h.doc_type, "over_max_length": " ".join(over),
+           "status": document_status(doc), "diagnostics": diagnostics_summary(doc)}
     return {column: row.get(column) or "" for column in ARCHIVE_COLUMNS}
 
 
-def archive_csv_header() -> str:
-    """The first line of an archive CSV file, with the byte-order mark."""
-    return BOM + csv_lines([ARCHIVE_COLUMNS])
+class CsvWriter:
+    """The archive CSV: byte-order mark and header first, then a row per input as added."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.out = out
+        out.write((BOM + csv_lines([ARCHIVE_COLUMNS])).encode("utf-8"))
+
+    def add(self, item: ExportItem) -> None:
+        self.out.write(csv_lines([list(export_record(item).values())]).encode("utf-8"))
+
+    def close(self) -> None:
+        pass
 
 
-def archive_csv_row(doc: Document) -> str:
-    return csv_lines([list(archive_record(doc).values())])
+writer = CsvWriter  # the registry's entry point (see vbparse.export)
 
 
 def csv_lines(rows: Iterable[Sequence[str]]) -> str:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from ..errors import NotADocumentError
 from ..readers.base import RawInput
 from .fold import fold_tones
 from .legacy_report import block_conversions, describe
+from .quality import MIN_DOCUMENT_SYLLABLES, vietnamese_syllables
 from .repair import Repair, repair_keywords
 from .unicode import normalise_line
 
@@ -84,7 +86,20 @@ def prepare(raw: RawInput) -> Prepared:
         lines.pop()
         parts.pop()
     text = "\n".join(parts)
+    _require_document(raw, text)
     notes = list(raw.notes)
     if removed_markup:
         notes.append(("text.markup_removed", f"removed {removed_markup} markdown emphasis markers"))
     return Prepared(text, fold_tones(text), lines, raw, notes, describe(raw.encoding, kinds))
+
+
+def _require_document(raw: RawInput, text: str) -> None:
+    """An input read wholly by OCR (an image, a PDF of scanned pages only) whose text holds too
+    few Vietnamese words is a photo or a picture: NotADocumentError, not a garbage parse."""
+    read = raw.ocr.get("pages") if raw.ocr else None
+    if not read or (raw.format == "pdf" and len(read) < (raw.pages or 0)):
+        return
+    found = vietnamese_syllables(text)
+    if found < MIN_DOCUMENT_SYLLABLES:
+        raise NotADocumentError(f"OCR found {found} Vietnamese words on {len(read)} page{'s' * (len(read) > 1)}, fewer than "
+                                f"the {MIN_DOCUMENT_SYLLABLES} of the shortest document: a photo or picture, not a document")

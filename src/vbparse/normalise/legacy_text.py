@@ -56,22 +56,23 @@ def convert_run(text: str, font: str | None) -> tuple[str, str] | None:
         decoded = CONVERTERS[name](text)
         if name == "tcvn3":
             decoded = restore_capitals(decoded)
-        if _clearly_better(base, decoded) and (best is None or gain(best[0], decoded)[0] > 0):
+        # a named font's text is judged by the margin alone: its runs may hold half a word
+        if _clearly_better(base, decoded, short=legacy is None) and (best is None or gain(best[0], decoded)[0] > 0):
             best = decoded, name
     if best is None and legacy:
         return base, legacy[0]
     return best
 
 
-def _clearly_better(before: str, after: str) -> bool:
-    """`after` gains its margin over `before`, or (a run of a word or two, too short to gain it)
-    turns every changed word from a misspelling into a Vietnamese syllable (`chieác` -> `chiếc`)."""
+def _clearly_better(before: str, after: str, short: bool) -> bool:
+    """`after` gains its margin over `before`, or (with `short`: a run of a word or two, too short
+    to gain it) turns every changed word from a misspelling into a syllable (`chieác` -> `chiếc`)."""
     total, changed = gain(before, after)
     least, per_word = DEFAULT_MARGIN
     if total >= least and total >= per_word * changed:
         return True
     old, new = before.split(), after.split()
-    return total > 0 and len(old) == len(new) and all(
+    return short and total > 0 and len(old) == len(new) and all(
         word_score(a) < 0 and word_score(b) >= VALID for a, b in zip(old, new) if a != b)
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import regex
 
+from .vietnamese import is_syllable
+
 # Characters a correct Vietnamese decoding almost never produces; TCVN3 and VNI text shown
 # through a Latin-1/cp1252 font or codec is full of them ("CØNG HOÀXÃ HØI", "Coäng hoaø").
 SUSPECT_CHARS = frozenset("¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿×÷ÞþÐðÆæØø") | {chr(c) for c in range(0x80, 0xA0)}
@@ -18,6 +20,11 @@ _LETTER = regex.compile(r"\p{L}")
 _SUSPECT = regex.compile("[" + regex.escape("".join(sorted(SUSPECT_CHARS))) + "]")
 
 _MIN_LETTERS = 200
+# Fewer Vietnamese syllables than this on an input read wholly by OCR make a photo, not a
+# document: photos and pictures give 0-5 (a shop sign), the first page alone of every scan in
+# the corpus 221-399, and the shortest official letter well over 50.
+MIN_DOCUMENT_SYLLABLES = 30
+_WORD = regex.compile(r"\p{L}{2,}")
 _SAMPLE = 20_000  # characters
 _MAX_SUSPECT = 0.01  # share of letters
 _MIN_VIETNAMESE = 0.05  # real Vietnamese text has ~25-35 % such letters
@@ -51,6 +58,17 @@ def lacks_diacritics(text: str, min_letters: int = _MIN_LETTERS) -> bool:
     """Enough letters, too few of them Vietnamese: garbled OCR, or typed without accents."""
     share = diacritic_share(text, min_letters)
     return share is not None and share < _MIN_VIETNAMESE
+
+
+def vietnamese_syllables(text: str, enough: int = MIN_DOCUMENT_SYLLABLES) -> int:
+    """Words of two letters or more spelled as Vietnamese syllables, counted up to `enough`
+    (OCR of a photo yields few words, and those mostly stray letters and digits)."""
+    count = 0
+    for word in _WORD.finditer(text):
+        count += is_syllable(word.group())
+        if count >= enough:
+            break
+    return count
 
 
 def assess(text: str) -> list[tuple[str, str, str]]:

@@ -12,6 +12,9 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import ConverterMissingError, EmptyInputError, EncryptedInputError, UnreadableInputError
@@ -65,11 +68,32 @@ def _convert(soffice: str, source: Path, work: Path, suffix: str) -> str:
                                    start_new_session=True)
     except OSError as exc:
         raise ConverterMissingError(f"cannot run LibreOffice ({soffice}): {exc}") from exc
-    with process:
+    with process, _exit_on_sigterm():
         try:
             _, err = process.communicate(timeout=TIMEOUT_SECONDS)
         except subprocess.TimeoutExpired as exc:
             os.killpg(process.pid, signal.SIGKILL)
             process.communicate()
             raise UnreadableInputError(f"LibreOffice did not convert the .{suffix} within {TIMEOUT_SECONDS} s") from exc
+        except BaseException:  # stopped (a batch's time limit, Ctrl-C): soffice must not outlive us
+            os.killpg(process.pid, signal.SIGKILL)
+            raise
     return err.decode("utf-8", "replace").strip()
+
+
+@contextmanager
+def _exit_on_sigterm() -> Iterator[None]:
+    """While converting, SIGTERM (how a batch stops a worker over its time) exits through the
+    `finally` blocks, so the temporary copy of the document is removed and soffice killed."""
+    if threading.current_thread() is not threading.main_thread():  # handlers belong to the main thread
+        yield
+        return
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

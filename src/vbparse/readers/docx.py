@@ -48,6 +48,7 @@ P, TBL, TR, TC, SDT, SDT_CONTENT = (f"{W}{t}" for t in ("p", "tbl", "tr", "tc", 
 R, T, RPR, PPR, TCPR = (f"{W}{t}" for t in ("r", "t", "rPr", "pPr", "tcPr"))
 TAB, PTAB, BR, CR = (f"{W}{t}" for t in ("tab", "ptab", "br", "cr"))
 NB_HYPHEN, SOFT_HYPHEN, SYM, TXBX = f"{W}noBreakHyphen", f"{W}softHyphen", f"{W}sym", f"{W}txbxContent"
+_SOFT_HYPHEN = "\u00ad"
 NOTE_REFS = {f"{W}footnoteRef", f"{W}endnoteRef"}  # the number a note shows at its start
 RFONTS, RSTYLE, PSTYLE, JC, NUMPR = (f"{W}{t}" for t in ("rFonts", "rStyle", "pStyle", "jc", "numPr"))
 CUSTOM_XML = f"{W}customXml"
@@ -318,6 +319,7 @@ def _convert_legacy_runs(parts: list[tuple[str, str | None]]) -> tuple[str, str 
     text = "".join(piece for piece, _ in parts)
     if text.isascii():
         return text, None
+    shown = text.replace(_SOFT_HYPHEN, "")  # the optional hyphens of runs left as they are
     pieces: list[str] = []
     kinds: list[str] = []
     for _, group in groupby(parts, key=lambda part: font_encoding(part[1]) or part[1]):
@@ -328,10 +330,10 @@ def _convert_legacy_runs(parts: list[tuple[str, str | None]]) -> tuple[str, str 
             run = converted[0]
             if converted[1] not in kinds:
                 kinds.append(converted[1])
-        pieces.append(run)
+        pieces.append(run.replace(_SOFT_HYPHEN, ""))
     converted_line = "".join(pieces)
     if not kinds or reads_worse(text, converted_line):
-        return text, None
+        return shown, None
     return converted_line, "+".join(kinds)
 
 
@@ -459,7 +461,7 @@ class _Walker:
             elif tag == SOFT_HYPHEN:
                 # Word keeps the TCVN3 `ư` byte as an optional hyphen: kept in the run for the
                 # legacy conversion (normalise drops the ones left, which are hyphens)
-                lines.add("\u00ad", font)
+                lines.add(_SOFT_HYPHEN, font)
             elif tag == SYM:
                 lines.add(_symbol(el), None)
             elif tag in NOTE_REFS:

@@ -68,7 +68,10 @@ def _decode(data: bytes) -> tuple[str, str]:
     declared = _CHARSET.search(data[:4096])
     codec = _codec((declared.group(1) or declared.group(2)).decode("ascii")) if declared else None
     if codec and codec not in _WESTERN:
-        return data.decode(codec, "replace"), codec
+        try:
+            return data.decode(codec, "replace"), codec
+        except LookupError:  # a declared codec that is not a text encoding (base64, rot13)
+            codec = None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -17,7 +17,7 @@ import os
 import shutil
 import subprocess
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
@@ -38,6 +38,8 @@ ENABLE_OCR = (
     "(apt-get install tesseract-ocr tesseract-ocr-vie)"
 )
 PAGE_TIMEOUT = 300  # seconds for one page; a stuck Tesseract must not hang a batch
+# Told the number of each page as its OCR starts: a batch worker gives the file more time for it.
+PAGE_LISTENERS: list[Callable[[int], None]] = []
 # Tesseract's confidence in a word, 0-100: below GUESS_CONFIDENCE it is a guess at a mark that
 # is no print (a seal, a scribble). Below NOISE_CONFIDENCE, a word with a character printed
 # Vietnamese has no use for (f, j, w, z, "#", "{", the fraction slash Tesseract reads hand-written
@@ -157,6 +159,8 @@ def recognise_pages(
     with ThreadPoolExecutor(max_workers=workers) as pool:
         pending: deque[tuple[PageImage, Future[list[OcrWord]]]] = deque()
         for page in pages:
+            for listener in PAGE_LISTENERS:
+                listener(page.number)
             pending.append((page, pool.submit(recognise, tesseract, page)))
             if len(pending) > workers:
                 yield pending.popleft()
