@@ -242,13 +242,13 @@ def test_timeout_kills_the_hung_worker_and_crashes_cost_one_file(tmp_path):
         shutil.copy(SAMPLES / "02-party-nghi-quyet.txt", tmp_path / name)
     start = time.monotonic()
     entries = run_batch(discover([str(tmp_path)]), render=document_json, emit=lambda *_: None,
-                        parse=_parse_or_hang, jobs=2, timeout=1.5)
+                        parse=_parse_or_hang, jobs=2, timeout=4)
     assert time.monotonic() - start < 20
     assert [(Path(e.path).name, e.status, e.code) for e in entries] == [
         ("a.txt", "ok", None), ("bug.txt", "failed", "batch.internal_error"),
         ("crash.txt", "failed", "batch.worker_died"), ("hang.txt", "timeout", "batch.timeout"), ("z.txt", "ok", None),
     ]
-    assert entries[1].message == "RuntimeError: a parser bug" and entries[3].seconds >= 1.5
+    assert entries[1].message == "RuntimeError: a parser bug" and entries[3].seconds >= 4
     pid = int((tmp_path / "hang.pid").read_text())
     deadline = time.monotonic() + 5
     while _alive(pid) and time.monotonic() < deadline:

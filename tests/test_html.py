@@ -61,11 +61,11 @@ TITLE = "Tỉnh ủy quán triệt văn bản mới và triển khai nhiệm v�
 
 def test_portal_article_is_a_report_without_its_chrome():
     page = portal_page(TITLE, ARTICLE, [["Chỉ tiêu", "Kết quả"], ["Tăng trưởng GRDP", "8,5%"]])
-    doc = vbparse.parse(page.encode("utf-8"))
+    doc = vbparse.parse_bytes(page.encode("utf-8"))
     assert doc.source.format == "html"
     assert doc.kind == "report"
     assert doc.title == TITLE
-    as_text = vbparse.parse("\n".join([TITLE, *ARTICLE]))
+    as_text = vbparse.parse_text("\n".join([TITLE, *ARTICLE]))
     assert [c.number.text for c in doc.citations if c.number] == [
         c.number.text for c in as_text.citations if c.number] == ["28-NQ/TW"]
     for chrome in CHROME:
@@ -81,7 +81,7 @@ def test_portal_article_is_a_report_without_its_chrome():
 def test_headline_outside_the_article_body_is_kept_first():
     page = portal_page(TITLE, ARTICLE).replace(f"<h1>{TITLE}</h1>", "").replace(
         '<div class="main">', f'<div class="titlebar"><h2>{TITLE}</h2></div><div class="main">')
-    doc = vbparse.parse(page.encode("utf-8"))
+    doc = vbparse.parse_bytes(page.encode("utf-8"))
     assert doc.text.split("\n")[0] == TITLE
 
 
@@ -90,7 +90,7 @@ def test_tcvn3_page_is_converted():
     paragraphs = "".join(f"<p>{tcvn3_bytes(p).decode('cp1252')}</p>" for p in ARTICLE)
     page = (f'<html><head><meta charset="windows-1252"></head><body><font face=".VnTime">'
             f"{paragraphs}</font></body></html>").encode("cp1252")
-    doc = vbparse.parse(page)
+    doc = vbparse.parse_bytes(page)
     assert doc.text.split("\n") == ARTICLE
     assert doc.source.encoding == "cp1252+tcvn3"
 
@@ -105,13 +105,13 @@ def test_html_is_told_from_its_bytes():
 
 def test_other_markup_is_refused_not_read_as_text():
     with pytest.raises(UnsupportedFormatError):
-        vbparse.parse(b"<?xml version='1.0'?><van-ban><so>12/QD-UBND</so></van-ban>")
+        vbparse.parse_bytes(b"<?xml version='1.0'?><van-ban><so>12/QD-UBND</so></van-ban>")
 
 
 def test_without_trafilatura_the_error_says_how_to_install_it(monkeypatch):
     monkeypatch.setitem(sys.modules, "trafilatura", None)
     with pytest.raises(ConverterMissingError, match=r"vbparse\[html\]"):
-        vbparse.parse(portal_page(TITLE, ARTICLE).encode("utf-8"))
+        vbparse.parse_bytes(portal_page(TITLE, ARTICLE).encode("utf-8"))
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
@@ -143,7 +143,7 @@ def test_seed_articles_as_web_pages_parse_as_their_text(prefix):
     seed = next(SEEDS.glob(f"{prefix}_*.txt"))
     as_text = vbparse.parse(seed)
     paragraphs = [line for line in seed.read_text("utf-8").splitlines() if line.strip()]
-    doc = vbparse.parse(portal_page(as_text.title, paragraphs).encode("utf-8"))
+    doc = vbparse.parse_bytes(portal_page(as_text.title, paragraphs).encode("utf-8"))
     assert doc.kind == as_text.kind == "report"
     assert doc.title == as_text.title
     assert [c.model_dump(exclude={"span"}) for c in doc.citations] == [
@@ -154,4 +154,4 @@ def test_seed_articles_as_web_pages_parse_as_their_text(prefix):
 
 def test_a_declared_charset_that_is_not_a_text_codec_falls_back_to_utf8():
     page = portal_page(TITLE, ARTICLE).replace('charset="utf-8"', 'charset="base64"')
-    assert vbparse.parse(page.encode("utf-8")).title == TITLE
+    assert vbparse.parse_bytes(page.encode("utf-8")).title == TITLE

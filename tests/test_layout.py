@@ -49,7 +49,7 @@ def signatures(doc) -> list[tuple[list[str], str | None, str | None]]:
 
 
 def test_layout_text_header_band_is_split_into_its_columns():
-    doc = vbparse.parse(LETTER.encode())
+    doc = vbparse.parse_bytes(LETTER.encode())
     header = doc.header
     assert header.issuer == "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"
     assert header.heading == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -60,7 +60,7 @@ def test_layout_text_header_band_is_split_into_its_columns():
 
 
 def test_layout_text_distribution_does_not_swallow_the_signature_column():
-    doc = vbparse.parse(LETTER.encode())
+    doc = vbparse.parse_bytes(LETTER.encode())
     assert doc.distribution == ["Như trên", "Chủ tịch, các PCT UBND tỉnh", "Lưu: VT, VX"]
     assert signatures(doc) == [(["KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH", "Nguyễn Văn An")]
 
@@ -98,7 +98,7 @@ def test_form_feed_pages_label_page_numbers_and_running_headers_as_furniture():
 
 
 def test_furniture_is_kept_in_the_text_but_out_of_the_zones():
-    doc = vbparse.parse(PAGED.encode())
+    doc = vbparse.parse_bytes(PAGED.encode())
     assert doc.text.count("UBND TỈNH LÂM ĐỒNG - CÔNG VĂN 123/UBND-VX") == 3  # labelled, not deleted
     assert [s.label for s in doc.sections] == ["1", "2", "3"]
     assert all(s.text.split("\n")[-1] not in {"2", "3"} for s in doc.sections)
@@ -120,7 +120,7 @@ def test_signing_stamp_is_furniture_not_header():
     raw = read_text(STAMPED.encode())
     stamp = [b.text for b in raw.blocks if b.furniture == "signing_stamp"]
     assert stamp == ["Ký bởi: ỦY BAN NHÂN", "DÂN TỈNH LÂM ĐỒNG", "Thời gian ký:", "28-07-2026 18:08:51 +07:00"]
-    doc = vbparse.parse(STAMPED.encode())
+    doc = vbparse.parse_bytes(STAMPED.encode())
     assert doc.header.issuer == "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"
     assert doc.header.summary == "V/v tăng cường công tác phòng, chống dịch bệnh"
 
@@ -168,13 +168,13 @@ def test_docx_paragraphs_set_side_by_side_with_tabs_and_spaces():
         "",
         "\t\t\t\t\t\tNguyễn Văn An",
     ]
-    doc = vbparse.parse(docx_bytes(body + tail))
+    doc = vbparse.parse_bytes(docx_bytes(body + tail))
     assert doc.distribution == ["Như trên", "Chủ tịch, các PCT UBND tỉnh", "Lưu: VT, VX"]
     assert signatures(doc) == [(["KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH", "Nguyễn Văn An")]
 
 
 def test_docx_paragraph_with_a_tab_after_a_label_is_left_alone():
-    doc = vbparse.parse(docx_bytes(["Điều 1.\tPhạm vi điều chỉnh", "Nội dung\tthứ nhất."]))
+    doc = vbparse.parse_bytes(docx_bytes(["Điều 1.\tPhạm vi điều chỉnh", "Nội dung\tthứ nhất."]))
     assert "Điều 1. Phạm vi điều chỉnh\nNội dung thứ nhất." in doc.text
 
 

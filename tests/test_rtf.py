@@ -55,12 +55,12 @@ def test_rtf_is_told_from_its_bytes_whatever_the_name():
 def test_rtf_without_libreoffice_is_a_typed_error_not_text(monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(ConverterMissingError, match=r"\.rtf files"):
-        vbparse.parse(_legacy_decision())
+        vbparse.parse_bytes(_legacy_decision())
 
 
 @needs_soffice
 def test_vntime_vni_and_unicode_runs_of_one_rtf():
-    doc = vbparse.parse(_legacy_decision())
+    doc = vbparse.parse_bytes(_legacy_decision())
     lines = doc.text.split("\n")
     assert lines == [
         "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM",

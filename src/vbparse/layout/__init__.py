@@ -4,7 +4,8 @@ Readers hand over pages of lines of positioned words (PDF glyphs and OCR words w
 points, layout text with character cells: see `text`). Page by page, stamps and page markers
 are labelled as furniture (furniture), header and signature bands are split into their columns
 (bands); over the document, running headers, footers and page numbers are labelled (flow), then
-wrapped lines joined (flow). Furniture lines stay in the output with their label.
+wrapped lines joined (flow). Furniture lines stay in the output with their label, after the
+content.
 """
 
 from __future__ import annotations
@@ -43,13 +44,16 @@ def lay_out(pages: list[list[Line]], heights: list[float]) -> tuple[list[Block],
             line.words = []  # only text and boxes are needed from here on
         ordered.append(out)
     marked = mark_furniture(ordered, heights)
+    lines = [line for page in ordered for line in join_paragraphs(page)]
+    # Furniture goes after the content, in page order: text running on over a page break (a
+    # citation, a sentence) stays one run of lines, as it reads on paper.
+    lines = [line for line in lines if not line.furniture] + [line for line in lines if line.furniture]
     blocks = [
         Block(
             line.text, line.page, (line.x0, line.top, line.x1, line.bottom), line.row, line.column,
             fonts=line.fonts, furniture=line.furniture,
         )
-        for lines in ordered
-        for line in join_paragraphs(lines)
+        for line in lines
     ]
     notes = [("layout.furniture", f"{marked} lines of page furniture (running headers and footers, page numbers, "
                                   "stamps) kept out of the zones")] if marked else []

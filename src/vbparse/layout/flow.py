@@ -37,6 +37,8 @@ DIGIT = regex.compile(r"\d")
 SENTENCE_END = regex.compile(r"[.:;!?…][”\"’)]*$")
 # Within a paragraph the gap between lines stays under this many glyph heights.
 LEADING = 0.8
+# How far (in glyph heights) centred lines may sit from the estimated centre of the text.
+CENTRE_SLACK = 2.0
 # A word space, in glyph heights, for the does-the-next-word-fit test.
 WORD_SPACE = 0.2
 
@@ -50,8 +52,15 @@ class _Margins:
         """The next line's first word would not have fitted after the previous line."""
         return prev.x1 + WORD_SPACE * nxt.height + nxt.lead > self.right
 
-    def centred(self, line: Line) -> bool:
-        return abs((line.x0 + line.x1) / 2 - (self.left + self.right) / 2) <= line.height
+    def centred(self, a: Line, b: Line) -> bool:
+        """Both lines centred, on each other and on the text: the text's centre is an estimate
+        (its right edge is where most lines end), which the page's lines may miss by a little
+        more, most in layout text, where proportional type is set in character columns."""
+        if min(a.x0, b.x0) <= self.left + a.height:
+            return False  # a line from the left margin is flush left or full width, not centred
+        centre = (self.left + self.right) / 2
+        ca, cb = (a.x0 + a.x1) / 2, (b.x0 + b.x1) / 2
+        return abs(ca - cb) <= a.height and max(abs(ca - centre), abs(cb - centre)) <= CENTRE_SLACK * a.height
 
 
 def mark_furniture(pages: list[list[Line]], heights: list[float]) -> int:
@@ -65,8 +74,8 @@ def mark_furniture(pages: list[list[Line]], heights: list[float]) -> int:
     for lines, height in zip(pages, heights):
         for line in lines:  # running lines first: a page number may sit under a running header
             running = line.row is None and _in_margin(line, height) and _key(line, height) in repeated
-            if running and line.furniture is None:
-                line.furniture = RUNNING_LABEL
+            if running and line.furniture is None:  # page numbers run too ("#" at one place)
+                line.furniture = PAGE_NUMBER_LABEL if PAGE_NUMBER.match(line.text) else RUNNING_LABEL
         content = [line for line in lines if line.furniture is None]
         if not content:
             continue
@@ -137,7 +146,7 @@ def _aligned(first: Line, body_x0: float | None, line: Line, margins: _Margins) 
     over "Trước sáp nhập …", both indented). Centred lines go on centred.
     """
     height = line.height
-    if line.x0 <= margins.left + height or (margins.centred(first) and margins.centred(line)):
+    if line.x0 <= margins.left + height or margins.centred(first, line):
         return True
     if body_x0 is not None:
         return abs(line.x0 - body_x0) <= 0.5 * height
@@ -171,7 +180,7 @@ def _continues(prev: Line, nxt: Line, margins: _Margins) -> bool:
     wrapped = margins.wrapped(prev, nxt)
     if not wrapped and SENTENCE_END.search(prev.text):
         return False
-    if wrapped or (margins.centred(prev) and margins.centred(nxt)):
+    if wrapped or margins.centred(prev, nxt):
         return True
     # A line broken early by hand inside a sentence goes on in lower case; a short heading over
     # a flush-left paragraph does not.
