@@ -119,7 +119,7 @@ _LEVEL_BY_KEY = _by_key(ADMIN_LEVELS)
 # The place of the place-and-date line is a province's name without its level ("Lâm Đông, ngày").
 _PROVINCE_BY_KEY = _by_key(PROVINCES)
 _PLACE_LINE = re.compile(r"^\s*([^\W\d_][^,.\n]{1,40}?)\s*[,.]\s*(?=ngày|tháng|ngay|thang)")
-# A rank opening the signer's line ("Thiêu tướng Trương Minh Đương"): a name line, whatever its case.
+# A rank opening the signer's line ("Thiêu tướng Nguyễn Văn A"): a name line, whatever its case.
 _RANK_BY_KEY = _by_key(RANKS)
 _LEVEL_WORDS = sorted({len(k.split()) for k in _LEVEL_BY_KEY}, reverse=True)
 _ORGAN_KEYS = tuple(_key(bare(o)) for o in ORGAN_HEADS)
