@@ -54,14 +54,14 @@ def test_an_introduction_ends_the_summary_and_annexes_are_not_body_sections():
 def test_a_day_written_by_hand_and_lost_leaves_place_month_and_a_blank_date():
     doc = _parse("BỘ CÔNG AN\nCÔNG AN TỈNH LÂM ĐỒNG\nSố: /TTr-CAT\n" + MOTTO + "Lâm Đồng, tháng 12 năm 2025\nTỜ TRÌNH\n"
                  "Về việc đề nghị ban hành Quyết định\nKính gửi: Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng\n"
-                 "Công an tỉnh kính đề nghị.\nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\nThiếu tướng Trương Minh Đương\n")
+                 "Công an tỉnh kính đề nghị.\nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\nThiếu tướng Nguyễn Văn Hùng\n")
     h = doc.header
     assert (h.place, h.date, h.doc_type) == ("Lâm Đồng", None, "Tờ trình")
     assert h.summary == "Về việc đề nghị ban hành Quyết định"
     assert "header.date.blank" in {d.code for d in doc.diagnostics}
     assert doc.recipients == ["Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng"]
     assert doc.distribution == ["Như trên", "Lưu: VT"]
-    assert [(s.position, s.signer) for s in doc.signatures] == [("GIÁM ĐỐC", "Trương Minh Đương")]
+    assert [(s.position, s.signer) for s in doc.signatures] == [("GIÁM ĐỐC", "Nguyễn Văn Hùng")]
 
 
 def test_a_joint_guidance_of_many_bodies():

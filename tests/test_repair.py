@@ -92,7 +92,7 @@ def test_a_document_with_damaged_keywords_parses_and_reports_each_repair():
         (None, "Lâm Đông, tháng 12 năm 2025", "Lâm Đồng, tháng 12 năm 2025"),
         (None, "Lào Cái, ngày 02 tháng 7 năm 2026", "Lào Cai, ngày 02 tháng 7 năm 2026"),
         # a rank opening the signer's line
-        (None, "Thiêu tướng Trương Minh Đương", "Thiếu tướng Trương Minh Đương"),
+        (None, "Thiêu tướng Nguyễn Văn Hùng", "Thiếu tướng Nguyễn Văn Hùng"),
     ],
 )
 def test_lines_that_vouch_for_their_words_are_repaired_with_wrong_marks(previous, damaged, restored):
