@@ -224,7 +224,7 @@ def test_variants_score_other_renderings_against_the_same_gold(tmp_path):
     assert [(r.document.rsplit("/", 2)[-2], r.kind) for r in results] == [("pdf", "pdf"), ("txt-layout", "layout-text")]
     assert results[0].half == results[1].half
     assert totals(results)["header.number"]["soft"].tp == 2
-    only_layout = totals(results, keep=lambda r: r.kind == "layout-text")
+    only_layout = totals([r for r in results if r.kind == "layout-text"])
     assert only_layout["header.number"]["soft"].tp == 1
 
 

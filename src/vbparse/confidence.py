@@ -104,10 +104,9 @@ def _issuer_like(value: str | None) -> float | None:
 
 
 def _issuer(header: Header) -> float | None:
-    value = _issuer_like(header.issuer)
-    if value is not None and header.issuer and (header.issuer in _HEADINGS or "DỰ THẢO" in header.issuer):
+    if header.issuer and (header.issuer in _HEADINGS or "DỰ THẢO" in header.issuer):
         return UNLIKELY
-    return value
+    return _issuer_like(header.issuer)
 
 
 def _number(header: Header) -> float | None:

@@ -130,20 +130,23 @@ def breakdown_table(results: list[DocumentResult], skip_tags: frozenset[str] = f
     table = Table(title="soft F1 per input kind and half (tune: rules were changed looking at it; check: unseen)")
     for name in ("kind", "half", "docs", *BREAKDOWN_FIELDS.values()):
         table.add_column(name, justify="left" if name in ("kind", "half") else "right", no_wrap=True)
-    scored = [r for r in results if r.status != "skipped" and not skip_tags & set(r.tags)]
+    scored = _scored(results, skip_tags)
     groups = [(kind, half) for kind in KINDS for half in HALVES] + [("all", half) for half in HALVES]
     for kind, half in groups:
         members = [r for r in scored if r.half == half and kind in ("all", r.kind)]
         if not members:
             continue
-        ids = {id(r) for r in members}
-        summary = totals(members, keep=lambda r: id(r) in ids)
+        summary = totals(members)
         table.add_row(kind, half, str(len(members)), *(_cell(summary[f][RATCHET_LEVEL].f1) for f in BREAKDOWN_FIELDS))
     return table
 
 
-# Confidence bands of the calibration table, highest first: (lowest confidence, name).
-BANDS = ((0.9, "≥ 0.90"), (0.7, "0.70–0.90"), (0.5, "0.50–0.70"), (0.0, "< 0.50"))
+# Confidence bands of the calibration table, highest first: (lowest, highest) confidence, name.
+BANDS = (((0.9, 1.01), "≥ 0.90"), ((0.7, 0.9), "0.70–0.90"), ((0.5, 0.7), "0.50–0.70"), ((0.0, 0.5), "< 0.50"))
+
+
+def _scored(results: list[DocumentResult], skip_tags: frozenset[str]) -> list[DocumentResult]:
+    return [r for r in results if r.status != "skipped" and not skip_tags & set(r.tags)]
 
 
 def calibration_table(results: list[DocumentResult], skip_tags: frozenset[str] = frozenset()) -> Table:
@@ -151,11 +154,10 @@ def calibration_table(results: list[DocumentResult], skip_tags: frozenset[str] =
     table = Table(title="calibration: values given with a confidence in each band, and the share right (soft)")
     for name in ("half", "band", "values", "right", "precision"):
         table.add_column(name, justify="left" if name in ("half", "band") else "right", no_wrap=True)
-    scored = [r for r in results if r.status != "skipped" and not skip_tags & set(r.tags)]
+    scored = _scored(results, skip_tags)
     for half in HALVES:
         judged = [j for r in scored if r.half == half for j in r.judged]
-        for floor, band in BANDS:
-            ceiling = next((f for f, _ in reversed(BANDS) if f > floor), 1.01)
+        for (floor, ceiling), band in BANDS:
             members = [right for _, confidence, right in judged if floor <= confidence < ceiling]
             if members:
                 table.add_row(half, band, str(len(members)), str(sum(members)), _cell(sum(members) / len(members)))

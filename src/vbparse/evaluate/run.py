@@ -117,14 +117,11 @@ def evaluate(entries: list[GoldEntry], parser: Parser = _default_parser, variant
     return results
 
 
-def totals(
-    results: list[DocumentResult], skip_tags: frozenset[str] = frozenset(), keep: Callable[[DocumentResult], bool] | None = None,
-) -> dict[str, dict[str, Score]]:
-    """Per field and level, the counts of every scored document (skipped ones left out), of those
-    `keep` accepts when given."""
+def totals(results: list[DocumentResult], skip_tags: frozenset[str] = frozenset()) -> dict[str, dict[str, Score]]:
+    """Per field and level, the counts of every scored document (skipped ones left out)."""
     sums = {name: {level: [0, 0, 0] for level in LEVELS} for name in FIELDS}
     for result in results:
-        if result.status == "skipped" or skip_tags.intersection(result.tags) or (keep and not keep(result)):
+        if result.status == "skipped" or skip_tags.intersection(result.tags):
             continue
         for name, levels in result.counts.items():
             for level, count in levels.items():

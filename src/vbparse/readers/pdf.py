@@ -102,9 +102,10 @@ def _read(module: ModuleType, doc: object, data: bytes, ocr: OcrMode, renderer: 
         if scan:
             no_text.append(page.number)
         fields = _form_field_glyphs(page, stamp)
-        if not scan and wrongly_mapped("".join(g[0] for g in page.content)):
+        text = "".join(g[0] for g in page.content)
+        if not scan and wrongly_mapped(text):
             misread.append(page.number)
-        if ocr == "always" or (ocr == "auto" and (scan or page.number in misread or _is_garbled_scan(page, renderer))):
+        if ocr == "always" or (ocr == "auto" and (scan or page.number in misread or _is_garbled_scan(page, text, renderer))):
             scanned.append(_Scanned(len(pages), page.number, build_words(fields)))
         pages.append(build_lines(build_words(page.content + fields), page.number))
         heights.append(page.height)
@@ -150,11 +151,11 @@ def _is_scan(page: PageGlyphs, renderer: PageRenderer) -> bool:
     return _few_letters(page.content) and renderer.image_share(page.number - 1) >= SCAN_IMAGE_SHARE
 
 
-def _is_garbled_scan(page: PageGlyphs, renderer: PageRenderer) -> bool:
+def _is_garbled_scan(page: PageGlyphs, text: str, renderer: PageRenderer) -> bool:
     """A scan under another tool's OCR layer that lost the diacritics ("uY BAN NgAN nAN"): in
     the corpus such pages have under 1 % marked letters, real text pages over 25 %."""
     # the text first: it rules out almost every page without asking PDFium for its images
-    if not lacks_diacritics("".join(g[0] for g in page.content), GARBLED_MIN_LETTERS):
+    if not lacks_diacritics(text, GARBLED_MIN_LETTERS):
         return False
     return renderer.image_share(page.number - 1) >= SCAN_IMAGE_SHARE
 
