@@ -111,7 +111,8 @@ def _own_label(ctx: Context, line: Line) -> tuple[str, float]:
         return ("entry", _SHAPE) if all(l.style == "bullet" for l in labels) else ("section", _SHAPE)
     if _DASH_LED.match(text):
         return "entry", _SHAPE
-    caps = is_caps(text)
+    # a title, position or issuer opens with a capital ("cácVụ,Cục:KSTT,…" is a wrapped list entry)
+    caps = is_caps(text) and not text.lstrip(" \"'“‘([")[:1].islower()
     if caps and _is_type_line(text, fold):
         return "type", _KEYWORD
     if caps and _POSITION_LINE.match(text.strip(" \"'“”.,:;")):
@@ -301,7 +302,7 @@ def _label_lists(ctx: Context, labels: list[tuple[str, float]], content: list[in
                 if _DASH_LED.match(text):
                     labels[j] = ("distribution_entry", _SHAPE)
                     last = text
-                elif last and not last.rstrip().endswith(".") and own in ("body", "note", "section"):
+                elif last and not last.rstrip().endswith(".") and own in ("body", "section"):
                     labels[j] = ("distribution_entry", _WEAK)  # "… các Ban của" / "Đảng;": a wrapped entry
                     last = text
 
