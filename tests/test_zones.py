@@ -128,3 +128,11 @@ def test_a_wrapped_entry_of_codes_in_capitals_stays_in_the_distribution():
                      "Số điện thoại liên hệ: 0203 3852 111\n")
     assert doc.distribution == ["Như trên", "VPUB: CVP, các PCVP, các phòng: KT, TH, NC, KGVX", "Lưu: VT, TH"]
     assert [(s.position, s.signer) for s in doc.signatures] == [("PHÓ CHỦ TỊCH", "Trần Văn Bình")]
+
+
+def test_ocr_specks_are_noise_wherever_they_fall():
+    # a seal or a signature read by OCR leaves letters alone on their lines
+    doc = parse_text(DECISION_HEAD + "Điều 1. Thành lập Tổ công tác.\n" +
+                     TAIL.replace("PHÓ CHỦ TỊCH\n", "Ắ Ễ\nPHÓ CHỦ TỊCH\n„ ,\n"))
+    assert [(s.authority, s.position, s.signer) for s in doc.signatures] == [(["KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH", "Trần Văn Bình")]
+    assert "noise" in [line.label for line in label_text("Ắ Ễ\nỦY BAN NHÂN DÂN\n")]
