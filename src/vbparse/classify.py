@@ -16,6 +16,7 @@ from .context import Context
 from .extract.lines import ends_sentence, is_caps, is_person_name, is_signed_mark, is_signing_prefix, words
 from .extract.sections import parse_label
 from .normalise import Line
+from .patterns import keyword
 from .patterns.dates import PLACE_DATE
 from .patterns.layout import (
     ANNEX_START, AUTHORITY_LINE, CONTACT, DISTRIBUTION, END_MARK, ENACTING, FOOTNOTE, FORMULA, GROUNDS, HEADING,
@@ -44,6 +45,8 @@ _CANONICAL_TYPES = {t.upper() for t in DOC_TYPES}
 _NAMED_LAW_TYPES = {t.upper() for t in NAMED_LAW_TYPES}
 _POSITION_LINE = regex.compile(r"^(?:" + "|".join(POSITIONS) + r")(?:\s|$)")
 _DASH_LED = regex.compile(r"^\s*[-–—+•]\s*\S")
+_GROUND_END = regex.compile(r"[;.:]\s*$")
+_TREATY_GROUND = keyword(r"^[-–+•]?\s*Để\s+thực\s+hiện\b")
 _WORDLIKE = regex.compile(r"\p{L}\p{L}|\d")
 _MAX_SUMMARY_LINES = 6
 _MAX_TITLE_WORDS = 25  # a longer full sentence under the type line opens the body
@@ -91,7 +94,9 @@ def _own_label(ctx: Context, line: Line) -> tuple[str, float]:
         return "formula", _KEYWORD
     if INTRODUCTION.match(fold):
         return "introduction", _KEYWORD
-    if HEADING.search(fold):
+    heading = HEADING.search(fold)
+    # in capitals, or opening the line: "… và Cộng hòa xã hội chủ nghĩa Việt Nam về …" is a sentence
+    if heading and (heading.start() == 0 or is_caps(text[heading.start():heading.end()])):
         return "heading", _KEYWORD
     if MOTTO.search(fold):
         return "motto", _KEYWORD
@@ -317,15 +322,26 @@ def _inline_entry(ctx: Context, i: int, keyword: regex.Pattern[str]) -> str:
 
 
 def _label_grounds(ctx: Context, labels: list[tuple[str, float]], content: list[int]) -> None:
-    """A mixed-case enacting line after the grounds closes them ("Ban Thường vụ … quyết nghị:")."""
+    """A ground runs on to its closing ';' or '.' (a line broken inside it continues it); a
+    mixed-case enacting line after the grounds closes them ("Ban Thường vụ … quyết nghị:")."""
     seen_grounds = False
+    open_ground = False  # the last ground has not reached its closing punctuation
     for i in content:
-        label = labels[i][0]
+        label, text = labels[i][0], ctx.lines[i].text
         if label == "grounds":
-            seen_grounds = True
+            seen_grounds, open_ground = True, not _GROUND_END.search(text)
+        elif open_ground and label in ("body", "title", "issuer", "heading", "place_date", "name", "note"):
+            labels[i] = ("grounds", _SHAPE)
+            open_ground = not _GROUND_END.search(text)
+        elif seen_grounds and label == "body" and _TREATY_GROUND.match(ctx.folded(ctx.lines[i])):
+            # "Để thực hiện Hiệp định …;" among the grounds of a circular that implements a treaty
+            labels[i] = ("grounds", _SHAPE)
+            open_ground = not _GROUND_END.search(text)
         elif seen_grounds and label in ("body", "title") and ENACTING.search(ctx.folded(ctx.lines[i])):
             labels[i] = ("formula", _SHAPE)
-            seen_grounds = False
+            seen_grounds = open_ground = False
+        else:
+            open_ground = False
 
 
 def _label_signers(labels: list[tuple[str, float]], content: list[int]) -> None:
