@@ -17,7 +17,7 @@ from .discover import SUPPORTED_SUFFIXES, Input
 from .engine import Budget, Engine, EngineFactory, Lost
 from .manifest import CODE_INTERNAL, CODE_TIMEOUT, CODE_UNSUPPORTED, CODE_WORKER_DIED, ManifestEntry, Status
 from .pool import WorkerPool
-from .resume import reuse
+from .resume import SkipLog, reuse
 from .work import Job, Outcome, ParseWork, parse_file
 
 _UNSUPPORTED = f"not a document file ({', '.join(SUPPORTED_SUFFIXES)})"
@@ -53,7 +53,7 @@ def run_batch(
     With `out_dir`, each document is rendered and written (atomically) to
     out_dir/<relative path>.json; with `emit`, it is handed back as text, one call per input
     in path order (text None when nothing was parsed). `resume` (with `out_dir`) keeps outputs
-    that hold a document of the same bytes. `on_entry(entry, reused)` is called as each input
+    that hold a document of the same bytes, and the skips of an earlier run (resume.SkipLog). `on_entry(entry, reused)` is called as each input
     finishes, in completion order (for progress displays). `parse` and `render` run in worker
     processes, so they must be picklable. `timeout` is a file's budget in seconds, to which each
     page read by OCR adds as much again. `engine` makes what runs the tasks (default: the local
@@ -66,10 +66,13 @@ def run_batch(
     ordered = sorted(inputs, key=lambda item: item.path)
     release = _InOrder(emit)
     hashes: dict[int, str] = {}
+    skips = SkipLog(out_dir, resume=resume) if out_dir is not None else None
 
     def finish(index: int, entry: ManifestEntry, text: str | None = None, reused: bool = False) -> None:
         if on_entry is not None:
             on_entry(entry, reused)
+        if skips is not None and not reused:
+            skips.add(entry)
         release.add(index, entry, text)
 
     def tasks() -> Iterator[tuple[int, Job]]:
@@ -87,6 +90,9 @@ def run_batch(
                 continue
             if resume and output is not None and (kept := reuse(output, sha256)) is not None:
                 finish(index, _from_outcome(item, sha256, kept, wrote=True), reused=True)
+                continue
+            if resume and skips is not None and (skipped := skips.kept(item.path, sha256)) is not None:
+                finish(index, skipped, reused=True)
                 continue
             yield index, Job(item.path, output.absolute() if output is not None else None)
 
