@@ -8,6 +8,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from ..errors import InputNotFoundError, UnreadableInputError
@@ -25,6 +26,7 @@ _CHUNK = 1 << 20
 
 Emit = Callable[[ManifestEntry, "str | None"], None]
 OnEntry = Callable[[ManifestEntry, bool], None]
+OnOcrPage = Callable[[str, int, float], None]
 _LOST: dict[str, tuple[Status, str]] = {
     "timeout": ("timeout", CODE_TIMEOUT), "died": ("failed", CODE_WORKER_DIED), "error": ("failed", CODE_INTERNAL),
 }
@@ -46,6 +48,7 @@ def run_batch(
     timeout: float | None = DEFAULT_TIMEOUT,
     resume: bool = False,
     on_entry: OnEntry | None = None,
+    on_ocr_page: OnOcrPage | None = None,
     engine: EngineFactory | None = None,
 ) -> list[ManifestEntry]:
     """Parse every input and return the manifest entries, sorted by path.
@@ -53,9 +56,12 @@ def run_batch(
     With `out_dir`, each document is rendered and written (atomically) to
     out_dir/<relative path>.json; with `emit`, it is handed back as text, one call per input
     in path order (text None when nothing was parsed). `resume` (with `out_dir`) keeps outputs
-    that hold a document of the same bytes, and the skips of an earlier run (resume.SkipLog). `on_entry(entry, reused)` is called as each input
-    finishes, in completion order (for progress displays). `parse` and `render` run in worker
-    processes, so they must be picklable. `timeout` is a file's budget in seconds, to which each
+    that hold a document of the same bytes, and the skips of an earlier run (resume.SkipLog).
+    `on_entry(entry, reused)` is called as each input finishes, in completion order, and
+    `on_ocr_page(path, page, seconds)` as a worker of the local engine begins to read another
+    page of an input by OCR, `seconds` after it took the input (for progress displays: a scan
+    takes seconds a page). `parse` and `render` run in worker processes, so they must be
+    picklable. `timeout` is a file's budget in seconds, to which each
     page read by OCR adds as much again. `engine` makes what runs the tasks (default: the local
     process pool; see vbparse.batch.dask for a cluster).
     """
@@ -96,7 +102,10 @@ def run_batch(
                 continue
             yield index, Job(item.path, output.absolute() if output is not None else None)
 
-    make = engine or _local
+    def tell_ocr(index: int, page: int, seconds: float) -> None:  # the engine knows inputs by index
+        on_ocr_page(ordered[index].path, page, seconds)
+
+    make = engine or partial(_local, on_ocr_page=tell_ocr if on_ocr_page is not None else None)
     with make(ParseWork(parse, render), min(jobs or default_jobs(), max(len(ordered), 1)), Budget(timeout)) as runner:
         for index, result in runner.run(tasks()):
             item, sha256 = ordered[index], hashes.pop(index)
@@ -108,8 +117,8 @@ def run_batch(
     return release.entries
 
 
-def _local(work: ParseWork, jobs: int, budget: Budget) -> Engine:
-    return WorkerPool(work, jobs=jobs, timeout=budget)
+def _local(work: ParseWork, jobs: int, budget: Budget, *, on_ocr_page: Callable[[int, int, float], None] | None) -> Engine:
+    return WorkerPool(work, jobs=jobs, timeout=budget, on_ocr_page=on_ocr_page)
 
 
 def _file_sha256(path: str) -> str:
