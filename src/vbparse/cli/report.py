@@ -64,8 +64,8 @@ class BatchProgress:
         elapsed = max(self.seconds, 1e-6)
         rate = f"{self.done / elapsed:.1f} files/s, {self.pages / elapsed:.1f} pages/s"
         self._progress.update(
-            self._task, completed=self.done, count=f"{self.done}/{self.total}", rate=rate, failures=f"[red]{self.failures} failed[/]" if self.failures else "",
-            current=escape(_tail(printable(entry.path))),
+            self._task, completed=self.done, count=f"{self.done}/{self.total}", rate=rate,
+            failures=f"[red]{self.failures} failed[/]" if self.failures else "", current=escape(_tail(printable(entry.path))),
         )
         now = time.monotonic()
         if self._lines and self.done < self.total and (self.done % self._line_files == 0 or now - self._last_line >= LINE_SECONDS):
@@ -80,8 +80,8 @@ def _progress(console: Console, shown: bool, *, transient: bool = False) -> Prog
     # rich would print the bar's last frame into a pipe or file: off the terminal, no bar;
     # and stdout stays ours, since it may carry the JSONL or CSV stream
     return Progress(
-        TextColumn("{task.description:>7}"), BarColumn(), TextColumn("{task.fields[count]}"), TextColumn("{task.fields[rate]}"),
-        _Clock(), TimeRemainingColumn(), TextColumn("{task.fields[failures]}"), TextColumn("[dim]{task.fields[current]}"),
+        TextColumn("{task.description:>7}"), BarColumn(), TextColumn("{task.fields[count]}"),
+        TextColumn("{task.fields[rate]}"), _Clock(), TimeRemainingColumn(), TextColumn("{task.fields[failures]}"), TextColumn("[dim]{task.fields[current]}"),
         console=console, disable=not (shown and console.is_terminal), transient=transient,
         redirect_stdout=False, redirect_stderr=False,
     )
@@ -128,10 +128,8 @@ class OcrRows:
 def one_file_ocr(console: Console, path: str, *, shown: bool) -> Iterator[None]:
     """While one file is parsed in this process: its OCR pages shown as in a batch, the display
     gone when the parse ends (the document follows on stdout)."""
-    try:
-        from ..readers.ocr import PAGE_LISTENERS
-    except ImportError:  # no OCR without Pillow: nothing to show
-        PAGE_LISTENERS = []
+    from ..readers.ocr import PAGE_LISTENERS
+
     progress = _progress(console, shown, transient=True)
     rows = OcrRows(progress, console, lines=shown and not console.is_terminal)
     started = time.monotonic()
