@@ -30,7 +30,7 @@ PAGE_SECONDS = 0.6  # three polls a page: every page is seen even on a loaded ma
 
 def _pages(task: str) -> str:
     """'pages:N': N pages sent to OCR one after another; 'plain': no OCR."""
-    from vbparse.readers.ocr import PAGE_LISTENERS
+    from vbparse.readers.ocr_hook import PAGE_LISTENERS
 
     for page in range(1, int(task.partition(":")[2] or 0) + 1):
         for listener in PAGE_LISTENERS:

@@ -26,6 +26,7 @@ from typing import Generic, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
+from ..readers.ocr_hook import PAGE_LISTENERS
 from .engine import Budget, Lost
 
 Task = TypeVar("Task")
@@ -59,10 +60,6 @@ def _start_worker(clock: list[float], tmp: str, parent: int) -> None:
     # the worker's temporary files (a .doc's converted copy, LibreOffice's profile) go to the
     # run's private folder, which the parent removes even when the worker was killed
     tempfile.tempdir = os.environ["TMPDIR"] = tmp
-    try:
-        from ..readers.ocr import PAGE_LISTENERS
-    except ImportError:  # no OCR without Pillow: no pages to count
-        return
     PAGE_LISTENERS.append(_ocr_page)
 
 

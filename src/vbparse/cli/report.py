@@ -128,7 +128,7 @@ class OcrRows:
 def one_file_ocr(console: Console, path: str, *, shown: bool) -> Iterator[None]:
     """While one file is parsed in this process: its OCR pages shown as in a batch, the display
     gone when the parse ends (the document follows on stdout)."""
-    from ..readers.ocr import PAGE_LISTENERS
+    from ..readers.ocr_hook import PAGE_LISTENERS
 
     progress = _progress(console, shown, transient=True)
     rows = OcrRows(progress, console, lines=shown and not console.is_terminal)
