@@ -270,13 +270,15 @@ def _gaps(length: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return gaps
 
 
-_COMPONENT_LABELS = ("heading", "motto", "number", "place_date", "marker", "subject", "rule", "issuer")
+# a line the zone took in without a header label may still hold components the classifier looks
+# for only near a line's start ("Số Số … 12/QĐ-UBND")
+_COMPONENT_LABELS = ("heading", "motto", "number", "place_date", "marker", "subject", "rule", "issuer", "body")
 
 
 def read_header(ctx: Context, items: list[Labelled]) -> HeaderScan:
     """The header from its zone's lines, each read by its label: components (several may share a
-    flattened line), the type line, the summary lines under it; any other line the zone took in
-    (a stray OCR line) is left out."""
+    flattened line), the type line, the summary lines under it; other lines the zone took in
+    (a stray OCR speck, a source line) are left out."""
     s = _Scanner(ctx)
     for item in items:
         if item.label == "type":
