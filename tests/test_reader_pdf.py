@@ -326,6 +326,17 @@ def test_wraps_join_but_labels_and_indents_start_blocks():
     ]
 
 
+def test_a_decimal_label_without_its_last_dot_starts_a_block():
+    """"6.2 Đối với …" opens an item as "6.2. Đối với …" does (the section grammar reads both);
+    a number running on in lower case ("4.0 và …") does not."""
+    full = ("Xxxx " + "xxxx " * 11).strip()  # 60 advances: ends at the right margin
+    first, second = "6.1. Đối với tổ " + full[20:], "6.2 Đối với đơn vị " + full[20:]
+    joined = join_paragraphs(_line_list(
+        (first, 100, 100), (second, 100, 114), (full.lower(), 100, 128), ("4.0 và các nội dung khác.", 100, 142),
+    ))
+    assert [line.text for line in joined] == [first, f"{second} {full.lower()} 4.0 và các nội dung khác."]
+
+
 # --- the two engines --------------------------------------------------------------------------------
 
 
