@@ -286,6 +286,26 @@ def test_words_split_on_gaps_without_space_glyphs():
     assert lines_of(glyphs("V/v", 100, 100), glyphs("hợp", 121, 100), glyphs("nhất", 142, 100)) == ["V/v hợp nhất"]
 
 
+def test_values_typed_into_a_lines_gaps_on_their_own_baselines_join_the_line():
+    """Form fields draw their values on their own baselines: a number raised above its line
+    comes first by height, and a day set lower would stay a line of its own."""
+    number_row = [glyphs("Số:", 100, 108), glyphs("45", 128, 105, size=11.5), glyphs("/UBND-VP", 153, 108)]
+    date_row = [glyphs("Hà Nội, ngày", 300, 109), glyphs("7", 384, 112, size=11.5), glyphs("tháng 3 năm 2024", 404, 109)]
+    assert lines_of(*number_row, *date_row) == ["Số: 45 /UBND-VP Hà Nội, ngày 7 tháng 3 năm 2024"]
+
+
+@pytest.mark.parametrize(("x", "baseline", "expected"), [
+    (161, 112, ["ngày tháng 7 năm"]),  # in a gap between words
+    (190, 112, ["ngày tháng năm 7"]),  # just after the last word
+    (140, 112, ["ngày tháng năm", "7"]),  # over a word: not set into the line
+    (220, 112, ["ngày tháng năm", "7"]),  # far after the line's end: a cell of another column
+    (161, 116, ["ngày tháng năm", "7"]),  # a line below, overlapping less than words of one line do
+])
+def test_a_piece_joins_the_line_whose_gap_it_sits_in(x, baseline, expected):
+    line = [glyphs("ngày", 100, 104), glyphs("tháng năm", 130, 108)]  # a raised first word
+    assert lines_of(*line, glyphs("7", x, baseline)) == expected
+
+
 def _line_list(*texts_at):
     """One line per (text, x0, baseline) through the same builder as the reader."""
     return [line for text, x, y in texts_at for line in build_lines(build_words(glyphs(text, x, y)), 1)]
@@ -304,6 +324,17 @@ def test_wraps_join_but_labels_and_indents_start_blocks():
         f"Văn bản số 2764/QĐ-TTg ngày 19/12/2025 {full[20:]} {full.lower()} information ends here.",
         "1. Mục tiêu", f"{full} continued", "Next paragraph, indented.",
     ]
+
+
+def test_a_decimal_label_without_its_last_dot_starts_a_block():
+    """"6.2 Đối với …" opens an item as "6.2. Đối với …" does (the section grammar reads both);
+    a number running on in lower case ("4.0 và …") does not."""
+    full = ("Xxxx " + "xxxx " * 11).strip()  # 60 advances: ends at the right margin
+    first, second = "6.1. Đối với tổ " + full[20:], "6.2 Đối với đơn vị " + full[20:]
+    joined = join_paragraphs(_line_list(
+        (first, 100, 100), (second, 100, 114), (full.lower(), 100, 128), ("4.0 và các nội dung khác.", 100, 142),
+    ))
+    assert [line.text for line in joined] == [first, f"{second} {full.lower()} 4.0 và các nội dung khác."]
 
 
 # --- the two engines --------------------------------------------------------------------------------

@@ -24,6 +24,9 @@ SECTION_LABEL = regex.compile(
     r"|(?:Chương|CHƯƠNG|Phần|PHẦN|Mục|MỤC)\s+(?:[IVXLCDM]+|\d+)(?:[.:]|\s*$)"
     r"|[IVXLCDM]+[.)](?:\s|$)"
     r"|\d{1,2}(?:\.\d{1,2})*(?:[.)](?=\s|$|[^\W\d])|-\s)"  # not "19-NQ/TW" cut after "số"
+    # a decimal label printed without its last dot ("6.2 Đối với …"), as the section grammar
+    # reads it; a capital after it, so "4.0 và …" or "1.5 lần …" running on is not one
+    r"|\d{1,2}(?:\.\d{1,2})+\s+\p{Lu}"
     r"|[a-zđ]\)"
     r"|\((?:\d{1,2}|[a-zđ])\)"
     r"|[-+–•*]\s"

@@ -8,6 +8,7 @@ vertical overlap; every threshold is a share of the glyph height, so the unit do
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -22,6 +23,11 @@ LINE_OVERLAP = 0.4
 # Above this overlap the boxes are surely one line; below it, a word that collides horizontally
 # with the line belongs to a neighbouring line of a tightly spaced column.
 SURE_OVERLAP = 0.7
+# A piece set into a line (a form field's value, a stamped number) may start this many glyph
+# heights after the word before it or end this far before the word after it; a column gutter
+# is wider (layout.bands.ANCHOR_GAP).
+PIECE_REACH = 1.0
+TYPICAL_SAMPLE = 8
 
 
 @dataclass(slots=True)
@@ -156,12 +162,71 @@ def build_lines(words: list[Word], page: int) -> list[Line]:
     done += open_lines
     done.sort(key=itemgetter(0, 1))
     lines = []
-    for _, _, _, members in done:
+    for members in _set_in(done):
         if all(w.text == " " for w in members):
             continue
         members.sort(key=lambda w: w.x0 + w.x1)  # by centre: a word typed over a space follows it
         lines.append(Line(page, _drop_doubled(members)).finish())
     return lines
+
+
+def _set_in(groups: list[tuple[float, float, float, list[Word]]]) -> list[list[Word]]:
+    """Join each piece set into a line's gap to that line: a value typed into a form field
+    ("ngày [10] tháng") sits on its own baseline, a little below or above the line's, so it
+    clusters with the line only when the line's first word came by close enough. A piece
+    belongs to a line when its typical box overlaps the line's typical box as words of one line
+    do (LINE_OVERLAP) and it fits in a gap between the line's words (or just before or after
+    them)."""
+    rows = [(members, *_typical_box(members)) for _, _, _, members in groups]
+    by_top = sorted(rows, key=itemgetter(1))
+    tops = [row[1] for row in by_top]
+    tallest = max((bottom - top for _, top, bottom in rows), default=0.0)
+    for piece, top, bottom in rows:
+        if not piece:
+            continue  # already set into another line
+        host = None
+        best = LINE_OVERLAP
+        # only rows whose boxes can overlap this one's: tops within the tallest box above it
+        for members, line_top, line_bottom in by_top[bisect_left(tops, top - tallest):bisect_left(tops, bottom)]:
+            if members is piece or not members:
+                continue
+            smaller = min(bottom - top, line_bottom - line_top)
+            if smaller <= 0:
+                continue
+            overlap = (min(bottom, line_bottom) - max(top, line_top)) / smaller
+            if overlap >= best and _fits_between(piece, members):
+                host, best = members, overlap
+        if host is not None:
+            host += piece
+            piece.clear()
+    return [members for members, _, _ in rows if members]
+
+
+def _typical_box(words: list[Word]) -> tuple[float, float]:
+    """The median top and bottom of the drawn words: one raised or lowered word does not move
+    it. Taken over a sample of at most TYPICAL_SAMPLE words: a line's words share a baseline
+    but for a few, and every line of every page goes through here."""
+    step = len(words) // TYPICAL_SAMPLE + 1
+    drawn = [w for w in words[::step] if w.text != " "] or words
+    tops = sorted([w.top for w in drawn])
+    bottoms = sorted([w.bottom for w in drawn])
+    return tops[len(tops) // 2], bottoms[len(bottoms) // 2]
+
+
+def _fits_between(piece: list[Word], line: list[Word]) -> bool:
+    """Does the piece sit in a horizontal gap of the line, clear of its words?"""
+    drawn = sorted((w for w in line if w.text != " "), key=lambda w: w.x0)
+    inked = [w for w in piece if w.text != " "]
+    if not drawn or not inked:
+        return False
+    x0, x1 = min(w.x0 for w in inked), max(w.x1 for w in inked)
+    height = max(w.bottom - w.top for w in inked)
+    slack, reach = 0.3 * height, PIECE_REACH * height
+    if x1 <= drawn[0].x0 + slack:
+        return drawn[0].x0 - x1 <= reach
+    if x0 >= drawn[-1].x1 - slack:
+        return x0 - drawn[-1].x1 <= reach
+    return any(a.x1 - slack <= x0 and x1 <= b.x0 + slack for a, b in zip(drawn, drawn[1:]))
 
 
 def _drop_doubled(words: list[Word]) -> list[Word]:
