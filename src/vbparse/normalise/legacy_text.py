@@ -11,11 +11,14 @@ from collections.abc import Iterable
 
 import regex
 
-from .legacy import CONVERTERS, convert_by_font, font_encoding, is_surface
-from .legacy_score import DEFAULT_MARGIN, VALID, choose_encoding, gain, word_score
+from .legacy import CONVERTERS, convert_by_font, font_encoding, is_surface, mostly_surface
+from .legacy_score import DEFAULT_MARGIN, VALID, choose_encoding, gain, reads_as_vietnamese, word_score
 
-# Encodings told apart by content in plain text (low-byte Unicode is a PDF font fault).
-TEXT_ENCODINGS = ("tcvn3", "vni", "cp1258", "viqr")
+# Unicode cut to one byte per letter: a PDF font's fault, which text dumps of such PDFs
+# (`pdftotext`, copy and paste) carry on.
+LOW_BYTE = "unicode-low-byte"
+# Encodings told apart by content in plain text.
+TEXT_ENCODINGS = ("tcvn3", "vni", "cp1258", "viqr", LOW_BYTE)
 # VIQR is ASCII (quotes aside): text with more of anything else is not tried as VIQR.
 VIQR_MAX_NON_ASCII = 0.01
 # Characters scored to choose the encoding (some 400 words); the whole text is then converted.
@@ -31,7 +34,13 @@ def detect(text: str, encodings: Iterable[str] = TEXT_ENCODINGS) -> tuple[str, s
     sample = text[:DETECT_SAMPLE]
     if len(sample) - len(sample.encode("ascii", "ignore")) > VIQR_MAX_NON_ASCII * len(sample):
         encodings = [name for name in encodings if name != "viqr"]
-    found = choose_encoding(sample, {name: CONVERTERS[name] for name in encodings})
+    converters = {name: CONVERTERS[name] for name in encodings}
+    found = choose_encoding(sample, converters)
+    if found is not None and found[0] == LOW_BYTE and not reads_as_vietnamese(found[1]):
+        # Latin-1 letters are Western letters too: Danish `på` read as low bytes is `pụ`, French
+        # `ça` `ủa`. Only a reading that is Vietnamese as a whole is low-byte Unicode.
+        del converters[LOW_BYTE]
+        found = choose_encoding(sample, converters)
     if found is None:
         return None
     encoding, decoded = found
@@ -84,6 +93,8 @@ def convert_lines(lines: list[str], encodings: Iterable[str] = TEXT_ENCODINGS) -
     candidates = [i for i, line in enumerate(lines) if line.strip() and is_surface(line)]
     if not candidates:
         return lines, done
+    if not mostly_surface("\n".join(lines)):  # a low-byte dump is low bytes throughout
+        encodings = [name for name in encodings if name != LOW_BYTE]
     found = detect("\n".join(lines[i] for i in candidates), encodings)
     if found is None:
         return lines, done
