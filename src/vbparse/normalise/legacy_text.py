@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import regex
 
 from .legacy import CONVERTERS, convert_by_font, font_encoding, is_surface, mostly_surface
-from .legacy_score import DEFAULT_MARGIN, VALID, choose_encoding, gain, reads_as_vietnamese, word_score
+from .legacy_score import DEFAULT_MARGIN, VALID, choose_encoding, gain, word_score
 
 # Unicode cut to one byte per letter: a PDF font's fault, which text dumps of such PDFs
 # (`pdftotext`, copy and paste) carry on.
@@ -34,13 +34,7 @@ def detect(text: str, encodings: Iterable[str] = TEXT_ENCODINGS) -> tuple[str, s
     sample = text[:DETECT_SAMPLE]
     if len(sample) - len(sample.encode("ascii", "ignore")) > VIQR_MAX_NON_ASCII * len(sample):
         encodings = [name for name in encodings if name != "viqr"]
-    converters = {name: CONVERTERS[name] for name in encodings}
-    found = choose_encoding(sample, converters)
-    if found is not None and found[0] == LOW_BYTE and not reads_as_vietnamese(found[1]):
-        # Latin-1 letters are Western letters too: Danish `på` read as low bytes is `pụ`, French
-        # `ça` `ủa`. Only a reading that is Vietnamese as a whole is low-byte Unicode.
-        del converters[LOW_BYTE]
-        found = choose_encoding(sample, converters)
+    found = choose_encoding(sample, {name: CONVERTERS[name] for name in encodings})
     if found is None:
         return None
     encoding, decoded = found
@@ -108,8 +102,10 @@ def convert_lines(lines: list[str], encodings: Iterable[str] = TEXT_ENCODINGS) -
 
 _LOWER_ASCII = regex.compile(r"[a-z]")
 _UPPER = regex.compile(r"\p{Lu}")
-# A line without lower-case ASCII letters: capitals, when a word of it shows two capitals.
-_CAPITALS_LINE = regex.compile(r"^[^a-z\n]*\p{Lu}[^a-z\n]*$", regex.M)
+# A line without lower-case ASCII letters: capitals, when a word of it shows two capitals. A
+# layout dump sets a header's two columns on one line, apart by a run of spaces: each column
+# is judged alone.
+_CAPITALS_LINE = regex.compile(r"(?:^|(?<=[ \t]{2}))(?! )[^a-z\n]*?\p{Lu}[^a-z\n]*?(?=[ \t]{2}|$)", regex.M)
 
 
 # A word with a capital and a lower-case letter but no lower-case ASCII: the only words
