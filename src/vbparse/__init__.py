@@ -3,6 +3,7 @@
     doc = vbparse.parse("archive/cv-12.pdf")          # a path (str or os.PathLike)
     doc = vbparse.parse_bytes(data, path="cv-12.pdf")  # a document's bytes
     doc = vbparse.parse_text(text)                     # a document's text
+    vbparse.label_lines("archive/cv-12.pdf")          # each line's label, score and zone
 
 The parser is imported on first use, so `import vbparse` (and `vbparse --help`) stays cheap.
 """
@@ -17,12 +18,14 @@ from .errors import VbparseError
 from .options import OcrMode, PdfEngine
 
 if TYPE_CHECKING:
-    from .api import parse, parse_bytes, parse_text
+    from .api import label_lines, label_text, parse, parse_bytes, parse_text
+    from .pipeline import LineLabel
     from .model import Citation, Document, DocumentNumber, Header, Section, Signature
 
 # public name -> the module that defines it, imported when the name is first used
 _LAZY = {
-    "parse": "api", "parse_bytes": "api", "parse_text": "api",
+    "parse": "api", "parse_bytes": "api", "parse_text": "api", "label_lines": "api", "label_text": "api",
+    "LineLabel": "pipeline",
     "Citation": "model", "Document": "model", "DocumentNumber": "model", "Header": "model",
     "Section": "model", "Signature": "model",
 }

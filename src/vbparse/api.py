@@ -1,4 +1,5 @@
-"""The public API: `parse(path)`, `parse_bytes(data)`, `parse_text(text)` -> Document.
+"""The public API: `parse(path)`, `parse_bytes(data)`, `parse_text(text)` -> Document; and
+`label_lines(path)` / `label_text(text)`: each line's label and zone, to see why a field came out so.
 
 A path and a document's content are different arguments, never told apart by looking at the
 file system: `parse("Công văn 999.pdf")` for a file that is gone is an `InputNotFoundError`,
@@ -14,7 +15,7 @@ from .errors import DecodingError, EmptyInputError, InputNotFoundError, InputToo
 from .model import Document
 from .normalise import prepare
 from .options import OcrMode, PdfEngine, choose
-from .pipeline import build_document
+from .pipeline import LineLabel, build_document, label_lines as lines_of
 from .readers import RawInput, read_bytes
 from .readers.text import read_text
 
@@ -71,6 +72,23 @@ def parse_text(text: str, *, path: str | None = None) -> Document:
     except UnicodeEncodeError as exc:  # a lone surrogate, e.g. from os.fsdecode of bad bytes
         raise DecodingError(f"text holds an unpaired surrogate at {exc.start}", path=path) from exc
     return _build(read_text(_check_size(data, path)), path)
+
+
+def label_lines(
+    path: str | os.PathLike[str],
+    *,
+    pdf_engine: PdfEngine | str = PdfEngine.pdfium,
+    ocr: OcrMode | str = OcrMode.auto,
+) -> list[LineLabel]:
+    """Each line of the file at `path` with the label the classifier gave it, its score and the zone
+    the grammar put it in: what to read when a field comes out wrong."""
+    engine, mode = _options(pdf_engine, ocr)
+    return lines_of(prepare(read_bytes(_read_file(Path(os.fspath(path))), pdf_engine=engine, ocr=mode)))
+
+
+def label_text(text: str) -> list[LineLabel]:
+    """`label_lines` for a text already decoded."""
+    return lines_of(prepare(read_text(_check_size(text.encode("utf-8"), None))))
 
 
 def _options(pdf_engine: object, ocr: object) -> tuple[PdfEngine, OcrMode]:

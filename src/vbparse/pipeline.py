@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .confidence import score as score_confidence
 from .context import Context
 from .extract.citations import extract_citations
-from .extract.header import scan_header
+from .classify import classify
+from .extract.header import read_header
 from .extract.lists import extract_distribution, extract_recipients
 from .extract.signature import extract_signatures
 from .extract.sections import extract_sections
@@ -13,10 +16,8 @@ from .model import DigitalSignature, Document, Header, Ocr, Severity, Source, Zo
 from .normalise import Line, Prepared
 from .normalise.legacy_report import LABELS, regions
 from .normalise.quality import assess
-from .segment import (
-    find_boilerplate, find_byline, find_document_starts, find_preamble_end, find_report_title, find_tail,
-    is_caption,
-)
+from .segment import find_boilerplate, find_byline, find_document_starts, find_report_title, is_caption
+from .zones import Split, split
 
 
 # Reader notes that are more than information: a page without text, glyphs without Unicode.
@@ -37,6 +38,26 @@ def build_document(prep: Prepared, path: str | None) -> Document:
     return main
 
 
+@dataclass(frozen=True, slots=True)
+class LineLabel:
+    """One line as the classifier and the zone grammar saw it (`vbparse lines`)."""
+    index: int
+    text: str
+    label: str
+    score: float
+    zone: str | None  # None for void lines (blank, page furniture, web-page chrome)
+    page: int | None
+
+
+def label_lines(prep: Prepared) -> list[LineLabel]:
+    """Every line's label, score and zone, as `build_document` chooses them."""
+    ctx = Context(prep)
+    labelled = classify(ctx, find_boilerplate(ctx))
+    zone_of = {item.line.index: name for name, items in split(labelled).zones.items() for item in items if not item.void}
+    return [LineLabel(item.line.index, item.line.text, item.label, item.score, zone_of.get(item.line.index), item.line.page)
+            for item in labelled]
+
+
 def _source(prep: Prepared, path: str | None) -> Source:
     raw = prep.raw
     stamp = DigitalSignature(**raw.digital_signature) if raw.digital_signature else None
@@ -54,16 +75,15 @@ def _build(prep: Prepared, path: str | None, notes: list[tuple[str, str]]) -> Do
         ctx.note(severity, code, message)  # type: ignore[arg-type]
     lines = ctx.lines
     skip = find_boilerplate(ctx)
-    first = next((l.index for l in lines if not l.blank and l.index not in skip), len(lines))
+    labelled = classify(ctx, skip)
+    zoned = split(labelled)
 
-    scan = scan_header(ctx, first, skip)
-    recipients = extract_recipients(ctx, scan.end, skip)
-    after_top = recipients.end if recipients else scan.end
-    tail_start, tail_end = find_tail(ctx, after_top)
-    tail = [l for l in lines[tail_start:tail_end] if l.index not in skip]
+    scan = read_header(ctx, zoned.lines("header"))
+    recipients = extract_recipients(ctx, zoned.lines("recipients"))
+    tail = [item for item in zoned.lines("tail") if not item.void]
     distribution = extract_distribution(ctx, tail)
     # an empty text (a scan without a text layer) is still taken for a document
-    is_document = scan.substantial or recipients is not None or tail_start < tail_end or not lines
+    is_document = scan.substantial or recipients is not None or bool(tail) or not lines
 
     zones: list[Zone] = []
     header = scan.header
@@ -71,21 +91,25 @@ def _build(prep: Prepared, path: str | None, notes: list[tuple[str, str]]) -> Do
     author = None
     signatures = []
     if is_document:
-        body_start = find_preamble_end(ctx, after_top, tail_start)
-        body_end = tail_start
         dist_lines = {l.index for l in distribution.lines} if distribution else set()
-        signature_lines = [l for l in tail if l.index not in dist_lines]
+        signature_lines = [item.line for item in tail if item.line.index not in dist_lines]
         signatures = extract_signatures(ctx, signature_lines)
         title = _document_title(header)
-        _zone(ctx, zones, "header", lines[first:scan.end])
+        _zone(ctx, zones, "header", _lines(zoned, "header"))
         if recipients:
             _zone(ctx, zones, "recipients", recipients.lines)
-        _zone(ctx, zones, "preamble", lines[after_top:body_start])
-        citation_lines = [l for l in lines[scan.end:body_end] if l.index not in skip]
-        annex = [l for l in lines[tail_end:] if not l.blank and l.index not in skip]
+        _zone(ctx, zones, "preamble", _lines(zoned, "preamble"))
+        body = _lines(zoned, "body")
+        _zone(ctx, zones, "body", body)
+        _zone(ctx, zones, "signature", signature_lines)
+        if distribution:
+            _zone(ctx, zones, "distribution", distribution.lines)
+        citation_lines = [*_lines(zoned, "recipients"), *_lines(zoned, "preamble"), *body]
+        annex = _lines(zoned, "annexes")
     else:
         header = Header()
         annex = []
+        first = next((l.index for l in lines if not l.blank and l.index not in skip), len(lines))
         title_line = find_report_title(ctx, skip)
         body_start = title_line.index + 1 if title_line else first
         body_end, author = find_byline(ctx, len(lines), skip)
@@ -94,12 +118,8 @@ def _build(prep: Prepared, path: str | None, notes: list[tuple[str, str]]) -> Do
         citation_lines = [l for l in lines[body_start - 1 if title_line else body_start:body_end] if l.index not in skip]
         if body_end < len(lines):
             _zone(ctx, zones, "byline", lines[body_end:])
-    body = [l for l in lines[body_start:body_end] if not l.blank and l.index not in skip]
-    _zone(ctx, zones, "body", lines[body_start:body_end])
-    if is_document:
-        _zone(ctx, zones, "signature", signature_lines)
-        if distribution:
-            _zone(ctx, zones, "distribution", distribution.lines)
+        body = [l for l in lines[body_start:body_end] if not l.blank and l.index not in skip]
+        _zone(ctx, zones, "body", lines[body_start:body_end])
     boiler = sorted(skip)
     if boiler:
         ctx.note("info", "text.boilerplate_skipped", f"{len(boiler)} lines of page chrome or captions skipped",
@@ -145,6 +165,11 @@ def _note_repairs(ctx: Context) -> None:
         for r in line.repairs:
             ctx.note("info", "text.keyword_repaired", f"'{r.before}' read as '{r.after}'",
                      ctx.span(line.start + r.start, line.start + r.end))
+
+
+def _lines(zoned: Split, name: str) -> list[Line]:
+    """The content lines of a zone."""
+    return [item.line for item in zoned.lines(name) if not item.void]
 
 
 def _zone(ctx: Context, zones: list[Zone], name: str, lines: list[Line]) -> None:

@@ -1,27 +1,23 @@
-"""Segment: find the zones of a document — boilerplate, preamble, body and tail.
+"""Segment: what lies outside the zone grammar — web-page chrome and captions, a news report's
+title and byline, and further documents bundled in one file (each is then parsed on its own).
 
-The header and recipients are found by their extractors (they read the top of the text
-and say where they stop); this module finds what surrounds them.
+The zones of a document (header, recipients, preamble, body, signature and distribution,
+annexes) are chosen by the grammar in `zones.py`.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from .context import Context
 from .extract.lines import is_caps, is_person_name, is_signed_mark, is_signing_prefix, words
-from .extract.sections import parse_label
 from .normalise import Line
 from .patterns.layout import (
-    ANNEX_START, BOILERPLATE, BOILERPLATE_TAIL, BYLINE, CAPTION_LEAD, CAPTION_PERSON, CAPTION_VERB,
-    CONTACT, DISTRIBUTION, ENACTING, END_MARK, FOOTNOTE, FORMULA, GROUNDS, HEADING, NUMBER_LINE, RULE,
+    BOILERPLATE, BOILERPLATE_TAIL, BYLINE, CAPTION_LEAD, CAPTION_PERSON, CAPTION_VERB, HEADING, NUMBER_LINE, RULE,
 )
 
 _MENU_CELLS = 4  # a table row of this many short cells is a site menu
 _TITLE_MIN_WORDS = 5
 _CAPTION_MAX_WORDS = 45
 _CAPTION_INDENT = 8
-_TAIL_CAPS_MAX_WORDS = 14
 
 
 def _void(line: Line) -> bool:
@@ -74,83 +70,6 @@ def is_caption(ctx: Context, line: Line) -> bool:
     if CAPTION_PERSON.match(fold) and CAPTION_VERB.search(fold) and one_sentence:
         return True
     return line.indent >= _CAPTION_INDENT and one_sentence
-
-
-def find_tail(ctx: Context, lo: int) -> tuple[int, int]:
-    """(first line of the signature/distribution tail, first line after it).
-
-    The tail closes the text, or the main document when annexes or forms follow it; with
-    no tail both are len(lines).
-    """
-    lines = ctx.lines
-    annexes = [l.index for l in lines[lo:] if ANNEX_START.match(ctx.folded(l))]
-    # found once, not once per annex: a file of a thousand annexes is read in linear time
-    distributions = [l.index for l in lines[lo:] if DISTRIBUTION.match(ctx.folded(l))]
-    for end in [*annexes, _before_trailing_notes(ctx, lo)]:
-        start = _tail_before(ctx, lo, end, distributions)
-        if start < end:
-            return start, len(lines) if end not in annexes else end
-    return len(lines), len(lines)
-
-
-def _before_trailing_notes(ctx: Context, lo: int) -> int:
-    """End of the text before contact details and footnotes that may close the last page."""
-    end = len(ctx.lines)
-    while end > lo:
-        line = ctx.lines[end - 1]
-        fold = ctx.folded(line)
-        if not (_void(line) or CONTACT.match(fold) or FOOTNOTE.match(fold)):
-            break
-        end -= 1
-    return end
-
-
-def _tail_before(ctx: Context, lo: int, end: int, distributions: list[int]) -> int:
-    """`distributions`: the indexes of the "Nơi nhận" lines from `lo` on, in order."""
-    lines = ctx.lines
-    before = bisect_left(distributions, end)
-    nn = distributions[before - 1] if before else None
-    start = end
-    evidence = False
-    for i in range(end - 1, lo - 1, -1):
-        line = lines[i]
-        fold = ctx.folded(line)
-        if _void(line) or END_MARK.match(fold) or RULE.match(fold):
-            continue
-        after_nn = nn is not None and i > nn
-        if i == nn or is_signing_prefix(fold) or is_signed_mark(fold):
-            evidence = True
-        elif after_nn and (line.text[:1] in "-–—+•" or line.text[:1].islower() or len(words(line.text)) <= 12):
-            pass
-        elif is_caps(line.text) and len(words(line.text)) <= _TAIL_CAPS_MAX_WORDS and not parse_label(line.text):
-            evidence = evidence or any(is_person_name(l.text) for l in lines[i + 1 : i + 5])
-        elif is_person_name(line.text):
-            pass
-        else:
-            break
-        start = i
-    return start if evidence else end
-
-
-def find_preamble_end(ctx: Context, start: int, end: int) -> int:
-    """Grounds ('Căn cứ …'), authority lines and the enacting formula before the body."""
-    last = start
-    seen_grounds = False
-    for i in range(start, end):
-        line = ctx.lines[i]
-        if line.blank:
-            continue
-        fold = ctx.folded(line)
-        if GROUNDS.match(fold):
-            seen_grounds = True
-        elif FORMULA.match(fold) or (seen_grounds and ENACTING.search(fold)):
-            return i + 1
-        elif is_caps(line.text) and not parse_label(line.text) and not seen_grounds:
-            pass  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …": the enacting authority
-        else:
-            break
-        last = i + 1
-    return last if seen_grounds else start
 
 
 def find_byline(ctx: Context, end: int, skip: set[int]) -> tuple[int, str | None]:

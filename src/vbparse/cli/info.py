@@ -39,3 +39,22 @@ def show(
         raise typer.Exit(EXIT_UNREADABLE) from None
     Console().print(document_tree(doc))
     raise typer.Exit(EXIT_DIAGNOSTIC_ERRORS if doc.has_errors else EXIT_OK)
+
+
+@app.command()
+def lines(
+    path: Annotated[str, typer.Argument(help="Input file.")],
+    pdf_engine: PdfEngineOption = PdfEngine.pdfium,
+    ocr: OcrOption = OcrChoice.auto,
+) -> None:
+    """Print each line's label, score and zone: why a field came out as it did."""
+    from ..api import label_lines
+
+    try:
+        labelled = label_lines(path, pdf_engine=pdf_engine, ocr=ocr)
+    except VbparseError as exc:
+        print_input_error(path, exc)
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    for line in labelled:
+        if line.zone is not None:
+            sys.stdout.write(f"{line.index:5} {line.zone:10} {line.label:18} {line.score:.2f}  {line.text}\n")

@@ -10,22 +10,19 @@ from dataclasses import dataclass
 
 import regex
 
+from ..classify import Labelled
 from ..context import Context
 from ..model import Header, Span
 from ..normalise import Line, fold_tones
 from ..patterns.dates import ADOPTION_DATE, PLACE_DATE
-from ..patterns.layout import (
-    DISTRIBUTION, FORMULA, GROUNDS, HEADING, INTRODUCTION, MARKER, MOTTO, NUMBER_LEAD, RECIPIENTS, RULE,
-    SOURCE_LINE, SUBJECT, TYPE_LINE, AUTHORITY_LINE,
-)
-from ..patterns.symbols import SYMBOL_WINDOW
+from ..patterns.layout import HEADING, MARKER, MOTTO, NUMBER_LEAD, RULE, SUBJECT, TYPE_LINE
+from ..patterns.symbols import CODE_TAIL, SYMBOL_WINDOW
 from ..patterns.tables import (
     DOC_TYPES, NAMED_LAW_TYPES, PARTY_HEADING, STATE_HEADING, STATE_MOTTO, SUPERIOR_BODIES, YOUTH_HEADING,
 )
 from .dates import iso_date
-from .lines import ends_sentence, is_caps, is_signing_prefix, words
+from .lines import is_caps
 from .number import ParsedNumber, number_only, parse_blank_symbol, parse_symbol, type_name
-from .sections import parse_label
 
 _CANONICAL_TYPE = {t.upper(): t for t in DOC_TYPES}
 # Lines that continue a wrapped issuer name rather than name a second body.
@@ -38,32 +35,17 @@ _WRAP_PREV = regex.compile(
     # an organ named after its body, written above it: "HỘI ĐỒNG THẨM PHÁN / TÒA ÁN NHÂN DÂN TỐI CAO"
     r"|THẨM\s+PHÁN|ĐOÀN\s+CHỦ\s+TỊCH)$"
 )
-# what is left of a symbol after an unreadable serial: "/TTr- CAT-PC04"
-_CODE_TAIL = regex.compile(r"/\s*[A-ZĐ][A-Za-zĐđ]*\s*-")
-_MAX_SUMMARY_LINES = 6
-_MAX_TITLE_WORDS = 25
-_LOOK_AHEAD = 4
 
 
 @dataclass(slots=True)
 class HeaderScan:
     header: Header
-    end: int  # index of the first line after the header
     found_type_line: bool = False
 
     @property
     def substantial(self) -> bool:
         h = self.header
         return bool(h.number or h.heading or h.motto or h.date or self.found_type_line)
-
-
-def _is_body_signal(ctx: Context, line: Line) -> bool:
-    f = ctx.folded(line)
-    if RECIPIENTS.match(f) or GROUNDS.match(f) or FORMULA.match(f) or DISTRIBUTION.match(f) or INTRODUCTION.match(f):
-        return True
-    if is_signing_prefix(f):
-        return True
-    return bool(parse_label(line.text))
 
 
 class _Scanner:
@@ -115,7 +97,7 @@ class _Scanner:
             if digits and lead.start() == 0:
                 parsed = ParsedNumber(number_only(digits.group(0)), 0, digits.end(), ())
                 return self._set_number(line, lead, parsed)
-            if lead.start() == 0 and (fold[:lead.end()].rstrip().endswith(":") or _CODE_TAIL.search(after)):
+            if lead.start() == 0 and (fold[:lead.end()].rstrip().endswith(":") or CODE_TAIL.search(after)):
                 # "Số: 4H09 BCA-C04", "Sốg8 /TTr- CAT-PC04": the number line, unreadable (a
                 # hand-written serial read by OCR)
                 self.ctx.note("warning", "header.number.unreadable", f"the number cannot be read: {line.text!r}",
@@ -203,30 +185,6 @@ class _Scanner:
             self.h.spans["summary"] = self.span(line, m.start("rest"), len(line.text))
         return True
 
-    def take_summary_line(self, line: Line) -> bool:
-        text, fold = line.text, self.ctx.folded(line)
-        if RULE.match(fold):
-            return False
-        if not self.summary:
-            if SOURCE_LINE.match(fold) and is_caps(text):
-                return True  # "CỦA BAN THƯỜNG VỤ TỈNH ỦY": the resolution's source, not its subject
-            if is_caps(text) and AUTHORITY_LINE.match(fold):
-                return False
-            if ends_sentence(text) and len(words(text)) > _MAX_TITLE_WORDS:
-                return False  # a full sentence under the type line opens the body (a Giấy mời has no trích yếu)
-        else:
-            caps_run = is_caps(self.summary[-1].text)
-            if len(self.summary) >= _MAX_SUMMARY_LINES or is_caps(text) != caps_run or _is_authority_line(text, fold):
-                return False
-            previous = self.summary[-1].text
-            continues = text[:1].islower() or (not ends_sentence(previous) and len(words(text)) <= 15)
-            # a capitalised sentence of its own opens the body ("Ngày 20/01/2026, Cục … tổ chức họp.")
-            own_sentence = not caps_run and text[:1].isupper() and ends_sentence(text) and len(words(text)) >= 6
-            if not continues or own_sentence or text.rstrip().endswith(":"):
-                return False
-        self.summary.append(line)
-        return True
-
     def finish(self) -> Header:
         h = self.h
         if self.summary and (len(self.summary) > 1 or "summary" not in h.spans):
@@ -289,12 +247,6 @@ class _Scanner:
             self.h.spans["parent_issuer"] = self.ctx.span(pfirst.start, plast.end)
 
 
-def _is_authority_line(text: str, fold: str) -> bool:
-    """'HỘI ĐỒNG NHÂN DÂN TỈNH HẬU GIANG' names the enacting body; a line with commas that starts
-    the same way ('HỘI ĐỒNG NHÂN DÂN CẤP TỈNH, CẤP XÃ …') continues a summary in capitals."""
-    return bool(AUTHORITY_LINE.match(fold)) and ("," not in text or bool(SOURCE_LINE.match(fold)))
-
-
 def _split_superior(text: str, first: Line, last: Line) -> list[tuple[str, Line, Line]]:
     """'BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG' on one line: superior body, then the issuer."""
     for superior in SUPERIOR_BODIES:
@@ -314,48 +266,19 @@ def _gaps(length: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return gaps
 
 
-def _right_column_follows(ctx: Context, index: int, skip: set[int]) -> bool:
-    """A heading, motto or place-date line comes within the next few lines: the header's
-    right column, read after the left one, is still to come."""
-    ahead = [l for l in ctx.lines[index + 1 : index + 1 + _LOOK_AHEAD] if not l.blank and l.index not in skip]
-    for line in ahead:
-        fold = ctx.folded(line)
-        if HEADING.search(fold) or MOTTO.search(fold) or PLACE_DATE.match(fold):
-            return True
-        if _is_body_signal(ctx, line):
-            return False
-    return False
+_COMPONENT_LABELS = ("heading", "motto", "number", "place_date", "marker", "subject", "rule", "issuer")
 
 
-def scan_header(ctx: Context, start: int, skip: set[int]) -> HeaderScan:
-    """Read the header from line `start`; stops at the first line that belongs to the body."""
+def read_header(ctx: Context, items: list[Labelled]) -> HeaderScan:
+    """The header from its zone's lines, each read by its label: components (several may share a
+    flattened line), the type line, the summary lines under it; any other line the zone took in
+    (a stray OCR line) is left out."""
     s = _Scanner(ctx)
-    i = start
-    lines = ctx.lines
-    in_summary = False
-    while i < len(lines):
-        line = lines[i]
-        if line.blank or i in skip:
-            i += 1
-            continue
-        if _is_body_signal(ctx, line):
-            break
-        if in_summary:
-            if s.take_summary_line(line):
-                i += 1
-                continue
-            if RULE.match(ctx.folded(line)):
-                i += 1  # the rule under the summary closes the header
-            break
-        if s.take_type_line(line):
-            in_summary = True
-        elif not s.take_components(line):
-            if s.summary and s.take_summary_line(line):  # a V/v summary wrapping onto a second line
-                pass
-            elif _right_column_follows(ctx, i, skip):
-                s.summary.append(line)  # a left-column summary without "V/v", read before the right column
-            else:
-                break
-        i += 1
-    header = s.finish()
-    return HeaderScan(header, i, s.found_type_line)
+    for item in items:
+        if item.label == "type":
+            s.take_type_line(item.line)
+        elif item.label == "summary":
+            s.summary.append(item.line)
+        elif item.label in _COMPONENT_LABELS:
+            s.take_components(item.line)
+    return HeaderScan(s.finish(), s.found_type_line)

@@ -23,6 +23,8 @@ DOTTED = r"(?:\.[0-9]{1,4})?"
 # How far after "Số" a number line's symbol is looked for, dot leaders of a draft included: a
 # bound, so a line repeating "Số " is read in linear time.
 SYMBOL_WINDOW = 400
+# what is left of a symbol after an unreadable serial: "/TTr- CAT-PC04"
+CODE_TAIL = regex.compile(r"/\s*[A-ZĐ][A-Za-zĐđ]*\s*-")
 
 # 30/2020/NĐ-CP, 37/2021/QH15, 351/2017/UBTVQH14, 102/2025/NQLT-UBTVQH15-CP, 30a/2008/NQ-CP,
 # 66.15/2026/NQ-CP

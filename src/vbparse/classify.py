@@ -1,0 +1,334 @@
+"""Classify lines, once: every line gets one label and a score, from what it says (keyword and
+shape patterns, vocabulary), how it looks (capitals, a dash, a name's shape) and its neighbours
+(the summary under a type line, the entries under "Nơi nhận", a name under a position).
+
+The zones are chosen from these labels by the grammar in `zones.py`; the extractors read the
+labels of their zone's lines instead of testing the lines again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .context import Context
+from .extract.lines import ends_sentence, is_caps, is_person_name, is_signed_mark, is_signing_prefix, words
+from .extract.sections import parse_label
+from .normalise import Line
+from .patterns.dates import PLACE_DATE
+from .patterns.layout import (
+    ANNEX_START, AUTHORITY_LINE, CONTACT, DISTRIBUTION, END_MARK, ENACTING, FOOTNOTE, FORMULA, GROUNDS, HEADING,
+    INTRODUCTION, MARKER, MOTTO, NUMBER_LEAD, NUMBER_LINE, RECIPIENTS, RULE, SOURCE_LINE, SUBJECT, TYPE_LINE,
+)
+from .patterns.symbols import CODE_TAIL, SYMBOL_WINDOW
+from .patterns.tables import DOC_TYPES, NAMED_LAW_TYPES, POSITIONS
+from .extract.number import parse_blank_symbol, parse_symbol
+
+# The labels, by the part of the document they usually stand in.
+HEADER_LABELS = ("heading", "motto", "number", "place_date", "marker", "subject", "type", "summary", "source", "issuer")
+OPENING_LABELS = ("recipients", "recipient_entry", "grounds", "formula", "authority", "introduction")
+BODY_LABELS = ("section", "entry", "title", "body")
+TAIL_LABELS = ("signing_prefix", "signed_mark", "end_mark", "position", "signer", "name", "distribution",
+               "distribution_entry", "note")
+OTHER_LABELS = ("void", "rule", "annex")
+LABELS = (*HEADER_LABELS, *OPENING_LABELS, *BODY_LABELS, *TAIL_LABELS, *OTHER_LABELS)
+
+# How sure a label is when its evidence is a keyword pattern, a shape, or only what is left.
+_KEYWORD = 0.95
+_SHAPE = 0.8
+_WEAK = 0.6
+_DEFAULT = 0.5
+
+_CANONICAL_TYPES = {t.upper() for t in DOC_TYPES}
+_NAMED_LAW_TYPES = {t.upper() for t in NAMED_LAW_TYPES}
+_POSITION_LINE = regex.compile(r"^(?:" + "|".join(POSITIONS) + r")(?:\s|$)")
+_DASH_LED = regex.compile(r"^\s*[-–—+•]\s*\S")
+_MAX_SUMMARY_LINES = 6
+_MAX_TITLE_WORDS = 25  # a longer full sentence under the type line opens the body
+_MAX_CAPS_WORDS = 25  # a longer capitals line is a paragraph in capitals, not a name or title
+_LOOK_AHEAD = 4  # lines within which a header's right column, read after its left, comes back
+_NAME_REACH = 5  # lines above a signer's name within which its position stands
+_MAX_ENTRY_WRAP_WORDS = 15
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    line: Line
+    label: str
+    score: float
+
+    @property
+    def void(self) -> bool:
+        return self.label == "void"
+
+
+def classify(ctx: Context, skip: set[int] = frozenset()) -> list[Labelled]:  # type: ignore[assignment]
+    """One label per line of `ctx`, in order; the lines in `skip` (page chrome) are void."""
+    base = [("void", 1.0) if line.index in skip else _own_label(ctx, line) for line in ctx.lines]
+    return _with_neighbours(ctx, base)
+
+
+def _own_label(ctx: Context, line: Line) -> tuple[str, float]:
+    """The label a line earns alone: keywords first, then shapes, then what is left."""
+    if line.blank or line.furniture is not None:
+        return "void", 1.0
+    text, fold = line.text, ctx.folded(line)
+    if DISTRIBUTION.match(fold):
+        return "distribution", _KEYWORD
+    if RECIPIENTS.match(fold):
+        return "recipients", _KEYWORD
+    if is_signing_prefix(fold):
+        return "signing_prefix", _KEYWORD
+    if is_signed_mark(fold):
+        return "signed_mark", _KEYWORD
+    if END_MARK.match(fold):
+        return "end_mark", _KEYWORD
+    if GROUNDS.match(fold):
+        return "grounds", _KEYWORD
+    if FORMULA.match(fold):
+        return "formula", _KEYWORD
+    if INTRODUCTION.match(fold):
+        return "introduction", _KEYWORD
+    if HEADING.search(fold):
+        return "heading", _KEYWORD
+    if MOTTO.search(fold):
+        return "motto", _KEYWORD
+    if _is_number_line(fold):
+        return "number", _KEYWORD
+    if PLACE_DATE.match(fold):
+        return "place_date", _KEYWORD
+    if MARKER.match(fold):
+        return "marker", _KEYWORD
+    if SUBJECT.match(fold):
+        return "subject", _KEYWORD
+    if RULE.match(fold):
+        return "rule", _SHAPE
+    if ANNEX_START.match(fold):
+        return "annex", _SHAPE
+    labels = parse_label(text)
+    if labels:
+        return ("entry", _SHAPE) if all(l.style == "bullet" for l in labels) else ("section", _SHAPE)
+    if _DASH_LED.match(text):
+        return "entry", _SHAPE
+    caps = is_caps(text)
+    if caps and _is_type_line(text, fold):
+        return "type", _KEYWORD
+    if caps and _POSITION_LINE.match(text.strip(" \"'“”.,:;")):
+        return "position", _SHAPE
+    if caps and len(words(text)) <= _MAX_CAPS_WORDS:
+        return "issuer", _WEAK  # a capitals line: the issuer in a header, a title or position elsewhere
+    if is_person_name(text):
+        return "name", _SHAPE
+    if CONTACT.match(fold) or FOOTNOTE.match(fold):
+        return "note", _WEAK
+    return "body", _DEFAULT
+
+
+def _is_number_line(fold: str) -> bool:
+    """'Số: 12/QĐ-UBND', 'Số 307-NQ/TU', '/TB-UBND' alone (serial written by hand), or a number
+    lead with a symbol after it on a flattened line."""
+    if NUMBER_LINE.match(fold):
+        return True
+    for lead in NUMBER_LEAD.finditer(fold):
+        if lead.start() and ":" not in lead.group(0):
+            continue  # "… theo Nghị quyết số 28-NQ/TW": a citation, not a number line ("BỘ X Số: 12/…")
+        after = fold[lead.end():lead.end() + SYMBOL_WINDOW]
+        parsed = parse_symbol(after)
+        if parsed and parsed.start == 0:
+            return True
+        if lead.start() == 0 and (lead.group(0).rstrip().endswith(":") or CODE_TAIL.search(after)):
+            return True  # "Số: 4H09 BCA-C04", "Sốg8 /TTr- CAT-PC04": a serial OCR could not read
+    blank = parse_blank_symbol(fold)
+    return bool(blank and blank.start == 0 and blank.end == len(fold.rstrip()))
+
+
+def _is_type_line(text: str, fold: str) -> bool:
+    m = TYPE_LINE.match(fold)
+    return bool(m) and regex.sub(r"\s+", " ", text[: m.end("type")]).upper() in _CANONICAL_TYPES
+
+
+_CLOSERS = ("recipients", "grounds", "formula", "section", "entry", "signing_prefix", "distribution", "introduction")
+_HEADER_ONLY = ("heading", "motto", "number", "place_date", "type", "subject", "marker")
+
+
+def _with_neighbours(ctx: Context, base: list[tuple[str, float]]) -> list[Labelled]:
+    """Labels that depend on the lines around: a header's summary and source lines, the enacting
+    authority under them, titles in capitals once the header is over, list entries under their
+    keyword, a signer under a position, an enacting sentence closing the grounds."""
+    labels = list(base)
+    content = [i for i, (label, _) in enumerate(labels) if label != "void"]
+    _label_header(ctx, labels, content)
+    _label_lists(ctx, labels, content)
+    _label_grounds(ctx, labels, content)
+    _label_signers(labels, content)
+    return [Labelled(line, label, score) for line, (label, score) in zip(ctx.lines, labels)]
+
+
+def _label_header(ctx: Context, labels: list[tuple[str, float]], content: list[int]) -> None:
+    """The summary under a type line (its first line may be anything but a long sentence or the
+    enacting authority; the next ones continue it in the same case) or after "V/v"; the source
+    line of a resolution; and the capitals lines after the header, which are titles, not issuers."""
+    lines = ctx.lines
+    header_open = True  # capitals lines name the issuer until the header is over
+    mode: str | None = None  # "type" or "subject" while a summary is open
+    summary: list[int] = []
+    for n, i in enumerate(content):
+        label = labels[i][0]
+        line, fold = lines[i], ctx.folded(lines[i])
+        if label in _CLOSERS:
+            header_open, mode = False, None
+            continue
+        if mode == "type":
+            if _summary_line(line, fold, label, [lines[k] for k in summary]):
+                labels[i] = ("summary", _SHAPE)
+                summary.append(i)
+                continue
+            if label == "marker":
+                continue  # "(DỰ THẢO)" under the type line; the summary follows it
+            if not summary and label == "issuer" and SOURCE_LINE.match(fold):
+                labels[i] = ("source", _SHAPE)  # "CỦA BAN THƯỜNG VỤ TỈNH ỦY": the resolution's source
+                continue
+            header_open, mode = False, None  # the header ends with the type line's summary (and a rule under it)
+            if label == "rule":
+                continue
+        if not header_open and label in ("number", "place_date"):
+            # "Thực hiện Quy định số 66-QĐ/TW, ngày 06/02/2017 …" under the summary: the header,
+            # whose number and date lines stand above the type line, is over
+            labels[i], label = ("body", _DEFAULT), "body"
+        elif mode == "subject" and label not in _HEADER_ONLY and label not in ("issuer", "rule", "position"):
+            if _summary_line(line, fold, label, [lines[k] for k in summary]):
+                labels[i] = ("summary", _SHAPE)
+                summary.append(i)
+                continue
+            mode = None
+        if label == "type":
+            mode = "type"
+            summary = [i] if _type_rest_is_summary(ctx, line) else []
+        elif label == "subject":
+            mode, summary = "subject", [i]
+        elif label in ("issuer", "position") and not header_open:
+            labels[i] = ("authority", _SHAPE) if AUTHORITY_LINE.match(fold) else ("title", _WEAK)
+        elif label in ("issuer", "position"):
+            labels[i] = ("issuer", _WEAK)
+        elif label in ("body", "name", "note") and header_open:
+            ahead = content[n + 1 : n + 1 + _LOOK_AHEAD]
+            if _right_column_follows(labels, ahead):
+                labels[i] = ("summary", _WEAK)  # a left-column summary without "V/v", read before the right column
+            elif not any(labels[k][0] in _HEADER_ONLY for k in ahead):
+                header_open = False
+
+
+def _type_rest_is_summary(ctx: Context, line: Line) -> bool:
+    """A law's type line carries its name: "LUẬT ĐẤT ĐAI"."""
+    m = TYPE_LINE.match(ctx.folded(line))
+    return bool(m and m.group("rest").strip() and m.group("type").strip().upper() in _NAMED_LAW_TYPES)
+
+
+def _summary_line(line: Line, fold: str, label: str, summary: list[Line]) -> bool:
+    """Does `line` continue the summary whose lines so far are `summary` (empty right under a
+    type line)?"""
+    text = line.text
+    if label not in ("issuer", "position", "body", "name", "note", "type"):
+        return False
+    if not summary:
+        if is_caps(text) and AUTHORITY_LINE.match(fold):
+            return False
+        if SOURCE_LINE.match(fold) and is_caps(text):
+            return False
+        return not (ends_sentence(text) and len(words(text)) > _MAX_TITLE_WORDS)
+    caps_run = is_caps(summary[-1].text)
+    if len(summary) >= _MAX_SUMMARY_LINES or is_caps(text) != caps_run or _is_authority_line(text, fold):
+        return False
+    previous = summary[-1].text
+    continues = text[:1].islower() or (not ends_sentence(previous) and len(words(text)) <= 15)
+    # a capitalised sentence of its own opens the body ("Ngày 20/01/2026, Cục … tổ chức họp.")
+    own_sentence = not caps_run and text[:1].isupper() and ends_sentence(text) and len(words(text)) >= 6
+    return continues and not own_sentence and not text.rstrip().endswith(":")
+
+
+def _is_authority_line(text: str, fold: str) -> bool:
+    """'HỘI ĐỒNG NHÂN DÂN TỈNH HẬU GIANG' names the enacting body; a line with commas that starts
+    the same way ('HỘI ĐỒNG NHÂN DÂN CẤP TỈNH, CẤP XÃ …') continues a summary in capitals."""
+    return bool(AUTHORITY_LINE.match(fold)) and ("," not in text or bool(SOURCE_LINE.match(fold)))
+
+
+def _right_column_follows(labels: list[tuple[str, float]], ahead: list[int]) -> bool:
+    """A heading, motto or place-date line comes within the next few lines: the header's right
+    column, read after the left one, is still to come."""
+    for i in ahead:
+        label = labels[i][0]
+        if label in ("heading", "motto", "place_date"):
+            return True
+        if label in ("recipients", "grounds", "formula", "distribution", "introduction", "signing_prefix", "section", "entry"):
+            return False
+    return False
+
+
+def _label_lists(ctx: Context, labels: list[tuple[str, float]], content: list[int]) -> None:
+    """Entries under "Kính gửi" (dash-led, or wrapped in lower case, up to the closing '.') and
+    under "Nơi nhận" (dash-led, or wrapped before the closing '.'; signature lines in between
+    keep their labels)."""
+    lines = ctx.lines
+    for n, i in enumerate(content):
+        label = labels[i][0]
+        if label == "recipients":
+            previous = lines[i]
+            inline = _inline_entry(ctx, i, RECIPIENTS)
+            if inline.endswith("."):
+                continue
+            has_entry = bool(inline)
+            for j in content[n + 1 :]:
+                text = lines[j].text
+                if _DASH_LED.match(text):
+                    pass
+                elif not (has_entry and text[:1].islower() and not previous.text.rstrip().endswith(".")
+                          and len(words(text)) <= _MAX_ENTRY_WRAP_WORDS and not is_caps(text)):
+                    break
+                if labels[j][0] == "recipients":
+                    break
+                labels[j] = ("recipient_entry", _SHAPE)
+                previous, has_entry = lines[j], True
+                following = next((k for k in content if k > j), None)
+                if text.rstrip().endswith(".") and not (following is not None and _DASH_LED.match(lines[following].text)):
+                    break
+        elif label == "distribution":
+            last = _inline_entry(ctx, i, DISTRIBUTION)
+            for j in content[n + 1 :]:
+                text, own = lines[j].text, labels[j][0]
+                if own in ("distribution", "annex"):
+                    break
+                if _DASH_LED.match(text):
+                    labels[j] = ("distribution_entry", _SHAPE)
+                    last = text
+                elif last and not last.rstrip().endswith(".") and own in ("body", "note", "section"):
+                    labels[j] = ("distribution_entry", _WEAK)  # "… các Ban của" / "Đảng;": a wrapped entry
+                    last = text
+
+
+def _inline_entry(ctx: Context, i: int, keyword: regex.Pattern[str]) -> str:
+    line = ctx.lines[i]
+    m = keyword.match(ctx.folded(line))
+    return line.text[m.end():].strip() if m else ""
+
+
+def _label_grounds(ctx: Context, labels: list[tuple[str, float]], content: list[int]) -> None:
+    """A mixed-case enacting line after the grounds closes them ("Ban Thường vụ … quyết nghị:")."""
+    seen_grounds = False
+    for i in content:
+        label = labels[i][0]
+        if label == "grounds":
+            seen_grounds = True
+        elif seen_grounds and label in ("body", "title") and ENACTING.search(ctx.folded(ctx.lines[i])):
+            labels[i] = ("formula", _SHAPE)
+            seen_grounds = False
+
+
+def _label_signers(labels: list[tuple[str, float]], content: list[int]) -> None:
+    """A person's name under a position, a signing prefix or a signed mark signs the document."""
+    for n, i in enumerate(content):
+        if labels[i][0] != "name":
+            continue
+        above = [labels[j][0] for j in content[max(0, n - _NAME_REACH) : n]]
+        if any(a in ("issuer", "title", "position", "authority", "signing_prefix", "signed_mark") for a in above):
+            labels[i] = ("signer", _SHAPE)
