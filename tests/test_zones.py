@@ -118,3 +118,21 @@ def test_example_signature_blocks_in_a_guide_are_body_not_its_signature():
                      + PARTY_TAIL + "PHỤ LỤC\nMẪU TRÌNH BÀY\n")
     assert [(s.authority, s.position, s.signer) for s in doc.signatures] == [(["K/T CHÁNH VĂN PHÒNG"], "PHÓ CHÁNH VĂN PHÒNG", "Lê Văn Tâm")]
     assert doc.distribution == ["Các tỉnh ủy, thành ủy", "Lưu Văn phòng"]
+
+
+def test_a_wrapped_entry_of_codes_in_capitals_stays_in_the_distribution():
+    # an entry wrapped after its comma: the next line opens in lower case but is mostly codes in
+    # capitals; no position opens in lower case. Contact lines after the signature are no entries.
+    doc = parse_text(DECISION_HEAD + "Điều 1. Thành lập Tổ công tác.\nNơi nhận:\n- Như trên;\n- VPUB: CVP, các PCVP,\n"
+                     "các phòng: KT, TH, NC, KGVX;\n- Lưu: VT, TH\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn Bình\n"
+                     "Số điện thoại liên hệ: 0203 3852 111\n")
+    assert doc.distribution == ["Như trên", "VPUB: CVP, các PCVP, các phòng: KT, TH, NC, KGVX", "Lưu: VT, TH"]
+    assert [(s.position, s.signer) for s in doc.signatures] == [("PHÓ CHỦ TỊCH", "Trần Văn Bình")]
+
+
+def test_ocr_specks_are_noise_wherever_they_fall():
+    # a seal or a signature read by OCR leaves letters alone on their lines
+    doc = parse_text(DECISION_HEAD + "Điều 1. Thành lập Tổ công tác.\n" +
+                     TAIL.replace("PHÓ CHỦ TỊCH\n", "Ắ Ễ\nPHÓ CHỦ TỊCH\n„ ,\n"))
+    assert [(s.authority, s.position, s.signer) for s in doc.signatures] == [(["KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH", "Trần Văn Bình")]
+    assert "noise" in [line.label for line in label_text("Ắ Ễ\nỦY BAN NHÂN DÂN\n")]

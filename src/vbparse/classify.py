@@ -31,7 +31,7 @@ OPENING_LABELS = ("recipients", "recipient_entry", "grounds", "formula", "author
 BODY_LABELS = ("section", "entry", "title", "body")
 TAIL_LABELS = ("signing_prefix", "signed_mark", "end_mark", "position", "signer", "name", "distribution",
                "distribution_entry", "note")
-OTHER_LABELS = ("void", "rule", "annex")
+OTHER_LABELS = ("void", "rule", "noise", "annex")
 LABELS = (*HEADER_LABELS, *OPENING_LABELS, *BODY_LABELS, *TAIL_LABELS, *OTHER_LABELS)
 
 # How sure a label is when its evidence is a keyword pattern, a shape, or only what is left.
@@ -44,6 +44,7 @@ _CANONICAL_TYPES = {t.upper() for t in DOC_TYPES}
 _NAMED_LAW_TYPES = {t.upper() for t in NAMED_LAW_TYPES}
 _POSITION_LINE = regex.compile(r"^(?:" + "|".join(POSITIONS) + r")(?:\s|$)")
 _DASH_LED = regex.compile(r"^\s*[-–—+•]\s*\S")
+_WORDLIKE = regex.compile(r"\p{L}\p{L}|\d")
 _MAX_SUMMARY_LINES = 6
 _MAX_TITLE_WORDS = 25  # a longer full sentence under the type line opens the body
 _MAX_CAPS_WORDS = 25  # a longer capitals line is a paragraph in capitals, not a name or title
@@ -109,9 +110,12 @@ def _own_label(ctx: Context, line: Line) -> tuple[str, float]:
     labels = parse_label(text)
     if labels:
         return ("entry", _SHAPE) if all(l.style == "bullet" for l in labels) else ("section", _SHAPE)
+    if not _WORDLIKE.search(text):
+        return "noise", _WEAK  # "Ắ Ễ", "„ ,": OCR specks, no word of two letters
     if _DASH_LED.match(text):
         return "entry", _SHAPE
-    caps = is_caps(text)
+    # a title, position or issuer opens with a capital ("cácVụ,Cục:KSTT,…" is a wrapped list entry)
+    caps = is_caps(text) and not text.lstrip(" \"'“‘([")[:1].islower()
     if caps and _is_type_line(text, fold):
         return "type", _KEYWORD
     if caps and _POSITION_LINE.match(text.strip(" \"'“”.,:;")):
@@ -301,7 +305,7 @@ def _label_lists(ctx: Context, labels: list[tuple[str, float]], content: list[in
                 if _DASH_LED.match(text):
                     labels[j] = ("distribution_entry", _SHAPE)
                     last = text
-                elif last and not last.rstrip().endswith(".") and own in ("body", "note", "section"):
+                elif last and not last.rstrip().endswith(".") and own in ("body", "section"):
                     labels[j] = ("distribution_entry", _WEAK)  # "… các Ban của" / "Đảng;": a wrapped entry
                     last = text
 

@@ -92,7 +92,7 @@ def _build(prep: Prepared, path: str | None, notes: list[tuple[str, str]]) -> Do
     signatures = []
     if is_document:
         dist_lines = {l.index for l in distribution.lines} if distribution else set()
-        signature_lines = [item.line for item in tail if item.line.index not in dist_lines]
+        signature_lines = [item.line for item in tail if item.line.index not in dist_lines and item.label != "noise"]
         signatures = extract_signatures(ctx, signature_lines)
         title = _document_title(header)
         _zone(ctx, zones, "header", _lines(zoned, "header"))

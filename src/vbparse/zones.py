@@ -18,6 +18,7 @@ from typing import Mapping
 from .classify import Labelled
 
 _NEVER = -100.0  # a label that cannot stand in the zone at all
+_NEUTRAL = {"noise": 0.0}  # OCR specks belong wherever they fall
 # Labels that open the body of a document: never in its header.
 _BODY_OPENERS = ("recipients", "recipient_entry", "grounds", "formula", "section", "entry", "signing_prefix",
                  "distribution", "distribution_entry", "introduction")
@@ -46,11 +47,11 @@ def _rule(name: str, weights: dict[str, float], **kw) -> ZoneRule:
 GRAMMAR: tuple[ZoneRule, ...] = (
     _rule("header", {
         "heading": 2, "motto": 2, "number": 2, "place_date": 2, "type": 2, "subject": 2, "marker": 1,
-        "summary": 1.5, "source": 1, "issuer": 1, "rule": 0.2,
+        "summary": 1.5, "source": 1, "issuer": 1, "rule": 0.2, **_NEUTRAL,
         **dict.fromkeys(_BODY_OPENERS, _NEVER),
     }, default=-1.5),
-    _rule("recipients", {"recipients": 3, "recipient_entry": 1}, default=_NEVER, opens=frozenset({"recipients"})),
-    _rule("preamble", {"grounds": 2, "formula": 2, "authority": 0.5, "title": 0.2, "rule": 0}, default=-2,
+    _rule("recipients", {"recipients": 3, "recipient_entry": 1, **_NEUTRAL}, default=_NEVER, opens=frozenset({"recipients"})),
+    _rule("preamble", {"grounds": 2, "formula": 2, "authority": 0.5, "title": 0.2, "rule": 0, **_NEUTRAL}, default=-2,
           opens=frozenset({"grounds", "formula", "authority"}), needs=frozenset({"grounds", "formula"}),
           closes=frozenset({"formula"})),
     _rule("body", {**_TEXT, "signing_prefix": -2, "distribution": -3, "distribution_entry": -0.5, "signed_mark": -1}),
@@ -59,7 +60,7 @@ GRAMMAR: tuple[ZoneRule, ...] = (
         "name": 0.5, "position": 1, "issuer": 0.5, "title": 0.5, "authority": 0.5, "end_mark": 0.2,
         # running text, a list or a section never stands in a signature block: a block of examples
         # in the body of a guide is no tail, while one note under the signature does not undo it
-        "note": 0, "rule": 0, "heading": 0, "entry": -2, "body": -8, "section": -8, "grounds": -8,
+        "note": 0, "rule": 0, "heading": 0, **_NEUTRAL, "entry": -2, "body": -8, "section": -8, "grounds": -8,
     }, default=-1,
           opens=frozenset({"signing_prefix", "signed_mark", "distribution", "issuer", "title", "position", "authority",
                            "signer", "name"}),
