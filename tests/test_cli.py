@@ -125,6 +125,17 @@ def test_show_prints_a_tree():
     assert "Chương II" in result.stdout and "58/2025/NĐ-CP" in result.stdout and "Lương Văn Khánh" in result.stdout
 
 
+def test_lines_prints_each_lines_zone_label_and_score():
+    result = runner.invoke(app, ["lines", str(SAMPLES / "06-chinh-phu-nghi-dinh.txt")])
+    assert result.exit_code == 0
+    rows = [line.split(None, 4) for line in result.stdout.splitlines()]
+    by_text = {row[4]: (row[1], row[2]) for row in rows if len(row) == 5}
+    assert by_text["Số: 58/2025/NĐ-CP"] == ("header", "number")
+    assert by_text["Lương Văn Khánh"] == ("tail", "signer")
+    assert all(0 < float(row[3]) <= 1 for row in rows)
+    assert runner.invoke(app, ["lines", str(SAMPLES / "no-such-file.txt")]).exit_code == 3
+
+
 def test_python_dash_m_works():
     proc = subprocess.run([sys.executable, "-m", "vbparse", "parse", str(SAMPLE)], capture_output=True, check=False)
     assert proc.returncode == 0

@@ -78,3 +78,14 @@ def test_an_ocr_position_with_specks_and_wrong_marks_reads_as_the_position():
                  "Kính gửi: Công ty A\nSở Công Thương đề nghị Công ty thực hiện.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n"
                  "KT. GIÁM ĐÓC\n“PHÓ GIÁM ĐÓC.\nNguyễn Văn An\n")
     assert [(s.authority, s.position, s.signer) for s in doc.signatures] == [(["KT. GIÁM ĐỐC"], "PHÓ GIÁM ĐỐC", "Nguyễn Văn An")]
+
+
+def test_an_enterprise_name_runs_over_two_lines_unless_the_second_names_a_unit():
+    for top, issuer, parent in (
+        ("CÔNG TY CP ĐẦU TƯ XÂY DỰNG\nHẠ TẦNG VÀ GIAO THÔNG\n", "CÔNG TY CP ĐẦU TƯ XÂY DỰNG HẠ TẦNG VÀ GIAO THÔNG", None),
+        ("TỔNG CÔNG TY ĐIỆN LỰC MIỀN BẮC\nCÔNG TY ĐIỆN LỰC LÀO CAI\n", "CÔNG TY ĐIỆN LỰC LÀO CAI", "TỔNG CÔNG TY ĐIỆN LỰC MIỀN BẮC"),
+        ("CÔNG TY TNHH MỘT THÀNH VIÊN XỔ SỐ KIẾN THIẾT\nPHÒNG KẾ TOÁN\n", "PHÒNG KẾ TOÁN", "CÔNG TY TNHH MỘT THÀNH VIÊN XỔ SỐ KIẾN THIẾT"),
+    ):
+        doc = _parse(top + "Số: 89/QĐ-CT\n" + MOTTO + "Lào Cai, ngày 2 tháng 3 năm 2026\nQUYẾT ĐỊNH\nPhê duyệt thiết kế\n"
+                     "Điều 1. Phê duyệt.\n" + TAIL)
+        assert (doc.header.issuer, doc.header.parent_issuer) == (issuer, parent), top

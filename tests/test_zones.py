@@ -136,3 +136,17 @@ def test_ocr_specks_are_noise_wherever_they_fall():
                      TAIL.replace("PHÓ CHỦ TỊCH\n", "Ắ Ễ\nPHÓ CHỦ TỊCH\n„ ,\n"))
     assert [(s.authority, s.position, s.signer) for s in doc.signatures] == [(["KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH", "Trần Văn Bình")]
     assert "noise" in [line.label for line in label_text("Ắ Ễ\nỦY BAN NHÂN DÂN\n")]
+
+
+def test_grounds_broken_over_lines_and_treaty_grounds_stay_in_the_preamble():
+    # each ground closes with ';': a line broken inside one continues it, capitalised or not;
+    # a circular implementing a treaty lists "Để thực hiện Hiệp định …;" among its grounds
+    text = ("BỘ GIAO THÔNG VẬN TẢI\nSố: 37/2026/TT-BGTVT\n" + MOTTO + "Hà Nội, ngày 7 tháng 5 năm 2026\nTHÔNG TƯ\n"
+            "Quy định về vận tải đường bộ qua biên giới\nCăn cứ Nghị định số 119/2021/NĐ-CP ngày 24 tháng 12 năm 2021 của\n"
+            "Chính phủ quy định về giấy phép vận tải đường bộ qua biên giới;\n"
+            "Để thực hiện Hiệp định khung ASEAN về tạo thuận lợi cho hàng hóa quá cảnh ký ngày 16 tháng 12 năm 1998;\n"
+            "Theo đề nghị của Vụ trưởng Vụ Hợp tác quốc tế;\n"
+            "Bộ trưởng Bộ Giao thông vận tải ban hành Thông tư quy định về vận tải đường bộ qua biên giới.\n"
+            "Điều 1. Phạm vi điều chỉnh\n" + TAIL)
+    zones = _zones(text)
+    assert len(zones["preamble"]) == 5 and zones["body"] == ["Điều 1. Phạm vi điều chỉnh"]

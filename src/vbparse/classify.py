@@ -13,13 +13,15 @@ from dataclasses import dataclass
 import regex
 
 from .context import Context
-from .extract.lines import ends_sentence, is_caps, is_person_name, is_signed_mark, is_signing_prefix, words
+from .extract.lines import ends_sentence, is_caps, is_person_name, is_signing_prefix, words
 from .extract.sections import parse_label
 from .normalise import Line
+from .patterns import keyword
 from .patterns.dates import PLACE_DATE
 from .patterns.layout import (
     ANNEX_START, AUTHORITY_LINE, CONTACT, DISTRIBUTION, END_MARK, ENACTING, FOOTNOTE, FORMULA, GROUNDS, HEADING,
-    INTRODUCTION, MARKER, MOTTO, NUMBER_LEAD, NUMBER_LINE, RECIPIENTS, RULE, SOURCE_LINE, SUBJECT, TYPE_LINE,
+    INTRODUCTION, MARKER, MOTTO, NUMBER_LEAD, NUMBER_LINE, RECIPIENTS, RULE, SIGNED_MARK, SOURCE_LINE, SUBJECT,
+    TYPE_LINE,
 )
 from .patterns.symbols import CODE_TAIL, SYMBOL_WINDOW
 from .patterns.tables import DOC_TYPES, NAMED_LAW_TYPES, POSITIONS
@@ -44,6 +46,8 @@ _CANONICAL_TYPES = {t.upper() for t in DOC_TYPES}
 _NAMED_LAW_TYPES = {t.upper() for t in NAMED_LAW_TYPES}
 _POSITION_LINE = regex.compile(r"^(?:" + "|".join(POSITIONS) + r")(?:\s|$)")
 _DASH_LED = regex.compile(r"^\s*[-–—+•]\s*\S")
+_GROUND_END = regex.compile(r"[;.:]\s*$")
+_TREATY_GROUND = keyword(r"^[-–+•]?\s*Để\s+thực\s+hiện\b")
 _WORDLIKE = regex.compile(r"\p{L}\p{L}|\d")
 _MAX_SUMMARY_LINES = 6
 _MAX_TITLE_WORDS = 25  # a longer full sentence under the type line opens the body
@@ -51,6 +55,11 @@ _MAX_CAPS_WORDS = 25  # a longer capitals line is a paragraph in capitals, not a
 _LOOK_AHEAD = 4  # lines within which a header's right column, read after its left, comes back
 _NAME_REACH = 5  # lines above a signer's name within which its position stands
 _MAX_ENTRY_WRAP_WORDS = 15
+# how far into a line a flattened header's heading, motto or number is looked for: a header line
+# run together by OCR or a converter holds them near its start, a paragraph's citations further on
+_INLINE_REACH = 160
+_OPENING_SAMPLE = 60
+_MAX_NAME_CHARS = 70  # a signer's name with a rank before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,43 +79,51 @@ def classify(ctx: Context, skip: set[int] = frozenset()) -> list[Labelled]:  # t
     return _with_neighbours(ctx, base)
 
 
+def _union(named: tuple[tuple[str, regex.Pattern[str]], ...]) -> regex.Pattern[str]:
+    """One pattern trying each of `named` in turn at the line's start (each keeps its own case
+    rule): one match call per line instead of one per keyword."""
+    def scoped(pattern: regex.Pattern[str]) -> str:
+        return ("(?i:" if pattern.flags & regex.IGNORECASE else "(?:") + pattern.pattern + ")"
+    return regex.compile("|".join(f"(?P<{label}>{scoped(pattern)})" for label, pattern in named))
+
+
+# Keyword lines, in the order they are tried (the first that matches names the line).
+_KEYWORD_LINES = (
+    ("distribution", DISTRIBUTION), ("recipients", RECIPIENTS), ("signed_mark", SIGNED_MARK),
+    ("end_mark", END_MARK), ("grounds", GROUNDS), ("formula", FORMULA), ("introduction", INTRODUCTION),
+)
+_HEADER_LINES = (("place_date", PLACE_DATE), ("marker", MARKER), ("subject", SUBJECT))
+_SHAPE_LINES = (("rule", RULE), ("annex", ANNEX_START))
+_KEYWORD_LINE = _union(_KEYWORD_LINES)
+_LATER_LINE = _union(_HEADER_LINES + _SHAPE_LINES)
+_LATER_SCORE = {**dict.fromkeys(dict(_HEADER_LINES), _KEYWORD), **dict.fromkeys(dict(_SHAPE_LINES), _SHAPE)}
+
+
+def _matched(pattern: regex.Pattern[str], labels: tuple[tuple[str, regex.Pattern[str]], ...], fold: str) -> str | None:
+    m = pattern.match(fold)
+    return next(label for label, _ in labels if m.group(label) is not None) if m else None
+
+
 def _own_label(ctx: Context, line: Line) -> tuple[str, float]:
     """The label a line earns alone: keywords first, then shapes, then what is left."""
     if line.blank or line.furniture is not None:
         return "void", 1.0
     text, fold = line.text, ctx.folded(line)
-    if DISTRIBUTION.match(fold):
-        return "distribution", _KEYWORD
-    if RECIPIENTS.match(fold):
-        return "recipients", _KEYWORD
     if is_signing_prefix(fold):
         return "signing_prefix", _KEYWORD
-    if is_signed_mark(fold):
-        return "signed_mark", _KEYWORD
-    if END_MARK.match(fold):
-        return "end_mark", _KEYWORD
-    if GROUNDS.match(fold):
-        return "grounds", _KEYWORD
-    if FORMULA.match(fold):
-        return "formula", _KEYWORD
-    if INTRODUCTION.match(fold):
-        return "introduction", _KEYWORD
-    if HEADING.search(fold):
+    if label := _matched(_KEYWORD_LINE, _KEYWORD_LINES, fold):
+        return label, _KEYWORD
+    head = fold[:_INLINE_REACH]
+    heading = HEADING.search(head)
+    # in capitals, or opening the line: "… và Cộng hòa xã hội chủ nghĩa Việt Nam về …" is a sentence
+    if heading and (heading.start() == 0 or is_caps(text[heading.start():heading.end()])):
         return "heading", _KEYWORD
-    if MOTTO.search(fold):
+    if MOTTO.search(head):
         return "motto", _KEYWORD
-    if _is_number_line(fold):
+    if _is_number_line(fold, head):
         return "number", _KEYWORD
-    if PLACE_DATE.match(fold):
-        return "place_date", _KEYWORD
-    if MARKER.match(fold):
-        return "marker", _KEYWORD
-    if SUBJECT.match(fold):
-        return "subject", _KEYWORD
-    if RULE.match(fold):
-        return "rule", _SHAPE
-    if ANNEX_START.match(fold):
-        return "annex", _SHAPE
+    if label := _matched(_LATER_LINE, _HEADER_LINES + _SHAPE_LINES, fold):
+        return label, _LATER_SCORE[label]
     labels = parse_label(text)
     if labels:
         return ("entry", _SHAPE) if all(l.style == "bullet" for l in labels) else ("section", _SHAPE)
@@ -115,26 +132,32 @@ def _own_label(ctx: Context, line: Line) -> tuple[str, float]:
     if _DASH_LED.match(text):
         return "entry", _SHAPE
     # a title, position or issuer opens with a capital ("cácVụ,Cục:KSTT,…" is a wrapped list entry)
-    caps = is_caps(text) and not text.lstrip(" \"'“‘([")[:1].islower()
+    caps = not text.lstrip(" \"'“‘([")[:1].islower() and not _lower_opening(text) and is_caps(text)
     if caps and _is_type_line(text, fold):
         return "type", _KEYWORD
     if caps and _POSITION_LINE.match(text.strip(" \"'“”.,:;")):
         return "position", _SHAPE
     if caps and len(words(text)) <= _MAX_CAPS_WORDS:
         return "issuer", _WEAK  # a capitals line: the issuer in a header, a title or position elsewhere
-    if is_person_name(text):
+    if len(text) <= _MAX_NAME_CHARS and is_person_name(text):
         return "name", _SHAPE
     if CONTACT.match(fold) or FOOTNOTE.match(fold):
         return "note", _WEAK
     return "body", _DEFAULT
 
 
-def _is_number_line(fold: str) -> bool:
+def _lower_opening(text: str) -> bool:
+    """A sentence's opening, quickly: more than a fifth of the first letters in lower case."""
+    head = text[:_OPENING_SAMPLE]
+    return sum(ch.islower() for ch in head) > len(head) // 5
+
+
+def _is_number_line(fold: str, head: str) -> bool:
     """'Số: 12/QĐ-UBND', 'Số 307-NQ/TU', '/TB-UBND' alone (serial written by hand), or a number
     lead with a symbol after it on a flattened line."""
     if NUMBER_LINE.match(fold):
         return True
-    for lead in NUMBER_LEAD.finditer(fold):
+    for lead in NUMBER_LEAD.finditer(head):
         if lead.start() and ":" not in lead.group(0):
             continue  # "… theo Nghị quyết số 28-NQ/TW": a citation, not a number line ("BỘ X Số: 12/…")
         after = fold[lead.end():lead.end() + SYMBOL_WINDOW]
@@ -317,15 +340,26 @@ def _inline_entry(ctx: Context, i: int, keyword: regex.Pattern[str]) -> str:
 
 
 def _label_grounds(ctx: Context, labels: list[tuple[str, float]], content: list[int]) -> None:
-    """A mixed-case enacting line after the grounds closes them ("Ban Thường vụ … quyết nghị:")."""
+    """A ground runs on to its closing ';' or '.' (a line broken inside it continues it); a
+    mixed-case enacting line after the grounds closes them ("Ban Thường vụ … quyết nghị:")."""
     seen_grounds = False
+    open_ground = False  # the last ground has not reached its closing punctuation
     for i in content:
-        label = labels[i][0]
+        label, text = labels[i][0], ctx.lines[i].text
         if label == "grounds":
-            seen_grounds = True
+            seen_grounds, open_ground = True, not _GROUND_END.search(text)
+        elif open_ground and label in ("body", "title", "issuer", "heading", "place_date", "name", "note"):
+            labels[i] = ("grounds", _SHAPE)
+            open_ground = not _GROUND_END.search(text)
+        elif seen_grounds and label == "body" and _TREATY_GROUND.match(ctx.folded(ctx.lines[i])):
+            # "Để thực hiện Hiệp định …;" among the grounds of a circular that implements a treaty
+            labels[i] = ("grounds", _SHAPE)
+            open_ground = not _GROUND_END.search(text)
         elif seen_grounds and label in ("body", "title") and ENACTING.search(ctx.folded(ctx.lines[i])):
             labels[i] = ("formula", _SHAPE)
-            seen_grounds = False
+            seen_grounds = open_ground = False
+        else:
+            open_ground = False
 
 
 def _label_signers(labels: list[tuple[str, float]], content: list[int]) -> None:

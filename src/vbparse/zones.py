@@ -91,14 +91,19 @@ def split(items: list[Labelled], grammar: tuple[ZoneRule, ...] = GRAMMAR) -> Spl
         return Split()
     best: dict[_State, float] = {}
     back: list[dict[_State, _State | None]] = []
+    moves: dict[tuple[_State | None, str], list[_State]] = {}  # the moves depend on the label only
     for step, n in enumerate(content):
         item = items[n]
+        worth = [rule.worth(item) for rule in grammar]
         scores: dict[_State, float] = {}
         came: dict[_State, _State | None] = {}
         sources: list[tuple[_State | None, float]] = [(None, 0.0)] if step == 0 else list(best.items())
         for source, total in sources:
-            for target in _moves(grammar, source, item):
-                value = total + grammar[target[0]].worth(item)
+            key = (source, item.label)
+            if key not in moves:
+                moves[key] = _moves(grammar, source, item)
+            for target in moves[key]:
+                value = total + worth[target[0]]
                 if target not in scores or value > scores[target]:
                     scores[target], came[target] = value, source
         best = scores

@@ -85,15 +85,22 @@ def manifest_text(entries: Iterable[ManifestEntry]) -> str:
 def read_manifest(path: Path) -> list[ManifestEntry]:
     """The entries of a manifest written by a run (OSError when it cannot be read, ValueError
     when it is not a manifest)."""
-    names = [field.name for field in fields(ManifestEntry)]
     entries = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         try:
-            data = json.loads(line)
-            entries.append(ManifestEntry(**{name: data[name] for name in names}))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ValueError(f"{path}:{number}: not a manifest line ({exc})") from None
+            entries.append(entry_of(line))
+        except ValueError as exc:
+            raise ValueError(f"{path}:{number}: {exc}") from None
     return entries
+
+
+def entry_of(line: str) -> ManifestEntry:
+    """One manifest line read back (ValueError when it is not one)."""
+    try:
+        data = json.loads(line)
+        return ManifestEntry(**{field.name: data[field.name] for field in fields(ManifestEntry)})
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"not a manifest line ({exc})") from None
 
 
 def export_items(entries: Iterable[ManifestEntry], out_dir: Path) -> Iterator[ExportItem]:

@@ -5,8 +5,9 @@ interrupted from Python; pebble cancels a running task by terminating the proces
 it and starts a fresh worker in its place, and a worker that dies fails only its own task.
 The time budget is kept here rather than by pebble's fixed `timeout=`, because it grows with
 each page the file reads by OCR: each task has a slot in a shared array where its worker
-writes when it started (the clock starts then, not when the task was queued) and how many
-pages it has sent to OCR so far.
+writes when it started (the clock starts then, not when the task was queued), how many pages
+it has sent to OCR so far and the last one's number. The parent reads the array as it polls,
+so OCR progress costs the workers no messages.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Generic, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
+from ..readers.ocr_hook import PAGE_LISTENERS
 from .engine import Budget, Lost
 
 Task = TypeVar("Task")
@@ -37,6 +39,12 @@ _IN_FLIGHT = 2  # tasks queued per worker, so that none idles while the parent t
 _POLL = 0.2  # seconds between looks at the running tasks' clocks
 _RUN_PREFIX = "vbparse-run-"
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
+# A slot's fields in the shared array: start time, OCR pages so far, the last OCR page's number.
+_STARTED, _PAGES, _PAGE, _FIELDS = 0, 1, 2, 3
+
+# Called in the parent with a task's key, the number of the page its worker began reading by
+# OCR, and the seconds since the task started.
+OnOcrPage = Callable[[int, int, float], None]
 
 # In a worker process: the shared clock array and the slot of the task being run.
 _clock: list[float] = []
@@ -52,10 +60,6 @@ def _start_worker(clock: list[float], tmp: str, parent: int) -> None:
     # the worker's temporary files (a .doc's converted copy, LibreOffice's profile) go to the
     # run's private folder, which the parent removes even when the worker was killed
     tempfile.tempdir = os.environ["TMPDIR"] = tmp
-    try:
-        from ..readers.ocr import PAGE_LISTENERS
-    except ImportError:  # no OCR without Pillow: no pages to count
-        return
     PAGE_LISTENERS.append(_ocr_page)
 
 
@@ -71,16 +75,17 @@ def _end_with(parent: int) -> None:
         os._exit(0)
 
 
-def _ocr_page(_page: int) -> None:
+def _ocr_page(page: int) -> None:
     if _slot >= 0:
-        _clock[2 * _slot + 1] += 1
+        _clock[_FIELDS * _slot + _PAGE] = page  # before the count, which the parent watches
+        _clock[_FIELDS * _slot + _PAGES] += 1
 
 
 def _run(work: Callable[[Task], Result], slot: int, task: Task) -> Result:
     global _slot
     _slot = slot
-    _clock[2 * slot + 1] = 0
-    _clock[2 * slot] = time.monotonic()  # CLOCK_MONOTONIC: the same clock in every process
+    _clock[_FIELDS * slot + _PAGES] = _clock[_FIELDS * slot + _PAGE] = 0
+    _clock[_FIELDS * slot + _STARTED] = time.monotonic()  # CLOCK_MONOTONIC: the same clock in every process
     try:
         return work(task)
     finally:
@@ -90,21 +95,24 @@ def _run(work: Callable[[Task], Result], slot: int, task: Task) -> Result:
 class WorkerPool(Generic[Task, Result]):
     """Run `work` over tasks in up to `jobs` processes, each task within `timeout` (a Budget, or
     seconds) from when its worker starts it. `work` and the tasks must be picklable.
+    `on_ocr_page(key, page, seconds)` is told at each poll (every _POLL seconds) of the page a
+    running task is reading by OCR, when it has begun another since the last poll.
 
     Use as a context manager; leaving it (normally, or by an exception such as Ctrl-C) stops
     every worker and removes the workers' temporary files.
     """
 
-    def __init__(self, work: Callable[[Task], Result], *, jobs: int, timeout: Budget | float | None) -> None:
+    def __init__(self, work: Callable[[Task], Result], *, jobs: int, timeout: Budget | float | None,
+                 on_ocr_page: OnOcrPage | None = None) -> None:
         if jobs < 1:
             raise ValueError("jobs must be at least 1")
-        self.work, self.jobs = work, jobs
+        self.work, self.jobs, self.on_ocr_page = work, jobs, on_ocr_page
         self.budget = timeout if isinstance(timeout, Budget) else Budget(timeout)
         self._slots = jobs * _IN_FLIGHT
 
     def __enter__(self) -> WorkerPool[Task, Result]:
         self._tmp = private_tmp()
-        self._clock = _CONTEXT.RawArray("d", 2 * self._slots)
+        self._clock = _CONTEXT.RawArray("d", _FIELDS * self._slots)
         self._pool = ProcessPool(max_workers=self.jobs, initializer=_start_worker,
                                  initargs=(self._clock, self._tmp, os.getpid()), context=_CONTEXT)
         return self
@@ -125,6 +133,9 @@ class WorkerPool(Generic[Task, Result]):
         pending: dict[Future, tuple[int, int]] = {}
         free = list(range(self._slots))
         exhausted = False
+        told = [0.0] * self._slots  # the OCR page count last told of, per slot
+        limited = self.budget.seconds is not None
+        poll = _POLL if limited or self.on_ocr_page is not None else None
         while True:
             while free and not exhausted:
                 task = next(source, None)
@@ -132,12 +143,11 @@ class WorkerPool(Generic[Task, Result]):
                     exhausted = True
                     break
                 slot = free.pop()
-                self._clock[2 * slot] = self._clock[2 * slot + 1] = 0
+                self._clock[_FIELDS * slot + _STARTED] = self._clock[_FIELDS * slot + _PAGES] = told[slot] = 0
                 pending[self._pool.schedule(_run, (self.work, slot, task[1]))] = (task[0], slot)
             if not pending:
                 return
-            limited = self.budget.seconds is not None
-            done, _ = wait(pending, timeout=_POLL if limited else None, return_when=FIRST_COMPLETED)
+            done, _ = wait(pending, timeout=poll, return_when=FIRST_COMPLETED)
             for future in done:
                 key, slot = pending.pop(future)
                 free.append(slot)
@@ -148,13 +158,22 @@ class WorkerPool(Generic[Task, Result]):
                     del pending[future]
                     free.append(slot)
                     yield key, lost
+            if self.on_ocr_page is not None:
+                self._tell_ocr(pending.values(), told)
+
+    def _tell_ocr(self, running: Iterable[tuple[int, int]], told: list[float]) -> None:
+        for key, slot in running:
+            pages = self._clock[_FIELDS * slot + _PAGES]
+            if pages != told[slot] and self._clock[_FIELDS * slot + _STARTED]:
+                told[slot] = pages
+                self.on_ocr_page(key, int(self._clock[_FIELDS * slot + _PAGE]), self._elapsed(slot))
 
     def _elapsed(self, slot: int) -> float:
-        started = self._clock[2 * slot]
+        started = self._clock[_FIELDS * slot + _STARTED]
         return time.monotonic() - started if started else 0.0
 
     def _overdue(self, slot: int) -> Lost | None:
-        started, pages = self._clock[2 * slot], int(self._clock[2 * slot + 1])
+        started, pages = self._clock[_FIELDS * slot + _STARTED], int(self._clock[_FIELDS * slot + _PAGES])
         if not started or time.monotonic() < self.budget.deadline(started, pages):
             return None
         elapsed = self._elapsed(slot)

@@ -8,6 +8,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from ..errors import InputNotFoundError, UnreadableInputError
@@ -17,7 +18,7 @@ from .discover import SUPPORTED_SUFFIXES, Input
 from .engine import Budget, Engine, EngineFactory, Lost
 from .manifest import CODE_INTERNAL, CODE_TIMEOUT, CODE_UNSUPPORTED, CODE_WORKER_DIED, ManifestEntry, Status
 from .pool import WorkerPool
-from .resume import reuse
+from .resume import SkipLog, reuse
 from .work import Job, Outcome, ParseWork, parse_file
 
 _UNSUPPORTED = f"not a document file ({', '.join(SUPPORTED_SUFFIXES)})"
@@ -25,6 +26,7 @@ _CHUNK = 1 << 20
 
 Emit = Callable[[ManifestEntry, "str | None"], None]
 OnEntry = Callable[[ManifestEntry, bool], None]
+OnOcrPage = Callable[[str, int, float], None]
 _LOST: dict[str, tuple[Status, str]] = {
     "timeout": ("timeout", CODE_TIMEOUT), "died": ("failed", CODE_WORKER_DIED), "error": ("failed", CODE_INTERNAL),
 }
@@ -46,6 +48,7 @@ def run_batch(
     timeout: float | None = DEFAULT_TIMEOUT,
     resume: bool = False,
     on_entry: OnEntry | None = None,
+    on_ocr_page: OnOcrPage | None = None,
     engine: EngineFactory | None = None,
 ) -> list[ManifestEntry]:
     """Parse every input and return the manifest entries, sorted by path.
@@ -53,9 +56,12 @@ def run_batch(
     With `out_dir`, each document is rendered and written (atomically) to
     out_dir/<relative path>.json; with `emit`, it is handed back as text, one call per input
     in path order (text None when nothing was parsed). `resume` (with `out_dir`) keeps outputs
-    that hold a document of the same bytes. `on_entry(entry, reused)` is called as each input
-    finishes, in completion order (for progress displays). `parse` and `render` run in worker
-    processes, so they must be picklable. `timeout` is a file's budget in seconds, to which each
+    that hold a document of the same bytes, and the skips of an earlier run (resume.SkipLog).
+    `on_entry(entry, reused)` is called as each input finishes, in completion order, and
+    `on_ocr_page(path, page, seconds)` as a worker of the local engine begins to read another
+    page of an input by OCR, `seconds` after it took the input (for progress displays: a scan
+    takes seconds a page). `parse` and `render` run in worker processes, so they must be
+    picklable. `timeout` is a file's budget in seconds, to which each
     page read by OCR adds as much again. `engine` makes what runs the tasks (default: the local
     process pool; see vbparse.batch.dask for a cluster).
     """
@@ -66,10 +72,13 @@ def run_batch(
     ordered = sorted(inputs, key=lambda item: item.path)
     release = _InOrder(emit)
     hashes: dict[int, str] = {}
+    skips = SkipLog(out_dir, resume=resume) if out_dir is not None else None
 
     def finish(index: int, entry: ManifestEntry, text: str | None = None, reused: bool = False) -> None:
         if on_entry is not None:
             on_entry(entry, reused)
+        if skips is not None and not reused:
+            skips.add(entry)
         release.add(index, entry, text)
 
     def tasks() -> Iterator[tuple[int, Job]]:
@@ -88,9 +97,15 @@ def run_batch(
             if resume and output is not None and (kept := reuse(output, sha256)) is not None:
                 finish(index, _from_outcome(item, sha256, kept, wrote=True), reused=True)
                 continue
+            if resume and skips is not None and (skipped := skips.kept(item.path, sha256)) is not None:
+                finish(index, skipped, reused=True)
+                continue
             yield index, Job(item.path, output.absolute() if output is not None else None)
 
-    make = engine or _local
+    def tell_ocr(index: int, page: int, seconds: float) -> None:  # the engine knows inputs by index
+        on_ocr_page(ordered[index].path, page, seconds)
+
+    make = engine or partial(_local, on_ocr_page=tell_ocr if on_ocr_page is not None else None)
     with make(ParseWork(parse, render), min(jobs or default_jobs(), max(len(ordered), 1)), Budget(timeout)) as runner:
         for index, result in runner.run(tasks()):
             item, sha256 = ordered[index], hashes.pop(index)
@@ -102,8 +117,8 @@ def run_batch(
     return release.entries
 
 
-def _local(work: ParseWork, jobs: int, budget: Budget) -> Engine:
-    return WorkerPool(work, jobs=jobs, timeout=budget)
+def _local(work: ParseWork, jobs: int, budget: Budget, *, on_ocr_page: Callable[[int, int, float], None] | None) -> Engine:
+    return WorkerPool(work, jobs=jobs, timeout=budget, on_ocr_page=on_ocr_page)
 
 
 def _file_sha256(path: str) -> str:

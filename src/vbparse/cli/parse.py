@@ -81,7 +81,7 @@ def parse(
     except ValueError as exc:
         _usage(str(exc))
     if len(paths) == 1 and out_dir is None and (paths[0] == "-" or not (Path(paths[0]).is_dir() or is_pattern(paths[0]))):
-        _parse_one(paths[0], pdf_engine, ocr, export, pretty)
+        _parse_one(paths[0], pdf_engine, ocr, export, pretty, quiet)
     if export is None and out_dir is None:
         _usage("a folder, a pattern or several inputs with --format json need -o OUT_DIR (or use --format jsonl)")
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
@@ -98,7 +98,7 @@ def parse(
         progress = BatchProgress(len(inputs), err, bar=not quiet, verbose=verbose)
         run = partial(run_batch, inputs, render=partial(document_json, pretty=pretty),
                       parse=partial(parse_file, pdf_engine=pdf_engine.value, ocr=ocr.value),
-                      jobs=jobs, timeout=timeout or None, on_entry=progress, engine=runner)
+                      jobs=jobs, timeout=timeout or None, on_entry=progress, on_ocr_page=progress.ocr.page, engine=runner)
         entries = _run_interruptible(run, export, out_dir, resume, progress)
         if out_dir is not None:
             _write_manifest(out_dir, entries)
@@ -155,13 +155,16 @@ def _usage(message: str) -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
-def _parse_one(path: str, pdf_engine: PdfEngine, ocr: OcrChoice, export: ExportFormat | None, pretty: bool) -> NoReturn:
+def _parse_one(path: str, pdf_engine: PdfEngine, ocr: OcrChoice, export: ExportFormat | None, pretty: bool,
+               quiet: bool) -> NoReturn:
     """A single input, parsed in this process: the output on stdout, exit 0, 1, 3 or 5."""
     from ..batch import printable
     from ..export import ExportItem, document_json
+    from .report import one_file_ocr
 
     try:
-        doc = read_document(path, pdf_engine, ocr)
+        with one_file_ocr(err, printable(path), shown=not quiet):
+            doc = read_document(path, pdf_engine, ocr)
     except VbparseError as exc:
         print_input_error(printable(path), exc)
         raise typer.Exit(EXIT_UNREADABLE) from None

@@ -18,13 +18,16 @@ from ..patterns.dates import ADOPTION_DATE, PLACE_DATE
 from ..patterns.layout import HEADING, MARKER, MOTTO, NUMBER_LEAD, RULE, SUBJECT, TYPE_LINE
 from ..patterns.symbols import CODE_TAIL, SYMBOL_WINDOW
 from ..patterns.tables import (
-    DOC_TYPES, NAMED_LAW_TYPES, PARTY_HEADING, STATE_HEADING, STATE_MOTTO, SUPERIOR_BODIES, YOUTH_HEADING,
+    DOC_TYPES, ENTERPRISE_HEADS, NAMED_LAW_TYPES, PARTY_HEADING, STATE_HEADING, STATE_MOTTO, SUPERIOR_BODIES,
+    UNIT_HEADS, YOUTH_HEADING,
 )
 from .dates import iso_date
 from .lines import is_caps
 from .number import ParsedNumber, number_only, parse_blank_symbol, parse_symbol, type_name
 
 _CANONICAL_TYPE = {t.upper(): t for t in DOC_TYPES}
+_ENTERPRISE = regex.compile(r"^(?:" + "|".join(ENTERPRISE_HEADS) + r")\b")
+_UNIT = regex.compile(r"^(?:" + "|".join(UNIT_HEADS) + r")\b")
 # Lines that continue a wrapped issuer name rather than name a second body.
 _WRAP_NEXT = regex.compile(
     fold_tones(r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN|MẶT\s+TRẬN|VIỆT\s+NAM|NHÂN\s+DÂN)(?:\s+(?!ỦY\b)|$)")
@@ -227,7 +230,8 @@ class _Scanner:
     def _set_issuers(self) -> None:
         names: list[tuple[str, Line, Line]] = []
         for text, line in self.issuer_lines:
-            if names and (_WRAP_NEXT.match(fold_tones(text)) or _WRAP_PREV.search(names[-1][0])):
+            if names and (_WRAP_NEXT.match(fold_tones(text)) or _WRAP_PREV.search(names[-1][0])
+                          or (_ENTERPRISE.match(names[-1][0]) and not _UNIT.match(text))):
                 prev_text, first, _ = names[-1]
                 names[-1] = (f"{prev_text} {text}", first, line)
             else:

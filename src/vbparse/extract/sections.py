@@ -11,6 +11,7 @@ Inline enumerations "(1) … (2) …" are not labels and stay in their section's
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -47,8 +48,10 @@ class Label:
         return self.style
 
 
-def parse_label(text: str) -> list[Label]:
-    """Every reading of the label that opens `text` (none for plain paragraphs)."""
+@lru_cache(maxsize=8192)
+def parse_label(text: str) -> tuple[Label, ...]:
+    """Every reading of the label that opens `text` (none for plain paragraphs). Cached: the line
+    classifier and the section builder both read the body's lines."""
     found = []
     for style, pattern in LABELS:
         m = pattern.match(text)
@@ -64,7 +67,7 @@ def parse_label(text: str) -> list[Label]:
             continue
         rest = m.start("rest") if m.group("rest") is not None else len(text)
         found.append(Label(style, label, value, rest))
-    return found
+    return tuple(found)
 
 
 def _roman(value: str) -> int | None:
@@ -145,7 +148,7 @@ class _TreeBuilder:
         self.stack: list[_Node] = []
         self.flattened = False  # a node was kept at MAX_SECTION_DEPTH
 
-    def add(self, line: Line, candidates: list[Label]) -> None:
+    def add(self, line: Line, candidates: tuple[Label, ...]) -> None:
         label, depth, gap = self._place(candidates)
         if depth >= MAX_SECTION_DEPTH:
             depth = MAX_SECTION_DEPTH - 1
@@ -166,7 +169,7 @@ class _TreeBuilder:
                 self.ctx.line_span(line),
             )
 
-    def _place(self, candidates: list[Label]) -> tuple[Label, int, bool]:
+    def _place(self, candidates: tuple[Label, ...]) -> tuple[Label, int, bool]:
         """(reading, stack depth to attach at, whether the numbering has a gap)."""
         for label in candidates:
             if label.style in STRUCTURAL_RANK:

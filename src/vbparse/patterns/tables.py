@@ -94,6 +94,16 @@ ORGAN_HEADS: tuple[str, ...] = (
 )
 ADMIN_LEVELS: tuple[str, ...] = ("TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ XÃ", "XÃ", "PHƯỜNG", "THỊ TRẤN")
 
+# Enterprises name themselves freely, so a name that opens so runs on to the next capitals line
+# ("CÔNG TY CP ĐẦU TƯ XÂY DỰNG" / "HẠ TẦNG VÀ GIAO THÔNG") unless that line names a unit of its
+# own, opening with one of UNIT_HEADS ("TỔNG CÔNG TY ĐIỆN LỰC" / "CÔNG TY ĐIỆN LỰC LÀO CAI").
+ENTERPRISE_HEADS: tuple[str, ...] = ("CÔNG TY", "TỔNG CÔNG TY", "TẬP ĐOÀN", "HỢP TÁC XÃ", "NGÂN HÀNG")
+UNIT_HEADS: tuple[str, ...] = (
+    *ENTERPRISE_HEADS, "CHI NHÁNH", "NHÀ MÁY", "XÍ NGHIỆP", "BAN", "PHÒNG", "VĂN PHÒNG", "TRUNG TÂM", "ĐỘI",
+    "TỔ", "XƯỞNG", "KHO", "TRẠM", "BỘ", "SỞ", "CỤC", "ĐẢNG ỦY", "ĐẢNG BỘ", "CHI BỘ", "CÔNG ĐOÀN", "ĐOÀN",
+    "HỘI ĐỒNG", "ỦY BAN", "UBND",
+)
+
 # Provinces and centrally run cities, before and after the 2025 mergers (reference §2): only to
 # restore the marks OCR damaged in a name, never to judge whether an issuer exists.
 PROVINCES: tuple[str, ...] = (

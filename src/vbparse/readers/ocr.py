@@ -17,7 +17,7 @@ import os
 import shutil
 import subprocess
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
@@ -27,6 +27,7 @@ import regex
 from PIL import Image
 
 from ..errors import OcrFailedError, OcrUnavailableError
+from .ocr_hook import PAGE_LISTENERS
 from .pages import page_list
 from ..layout.lines import Word
 
@@ -38,8 +39,6 @@ ENABLE_OCR = (
     "(apt-get install tesseract-ocr tesseract-ocr-vie)"
 )
 PAGE_TIMEOUT = 300  # seconds for one page; a stuck Tesseract must not hang a batch
-# Told the number of each page as its OCR starts: a batch worker gives the file more time for it.
-PAGE_LISTENERS: list[Callable[[int], None]] = []
 # Tesseract's confidence in a word, 0-100: below GUESS_CONFIDENCE it is a guess at a mark that
 # is no print (a seal, a scribble). Below NOISE_CONFIDENCE, a word with a character printed
 # Vietnamese has no use for (f, j, w, z, "#", "{", the fraction slash Tesseract reads hand-written
