@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import regex
 
 from .legacy import CONVERTERS, convert_by_font, font_encoding, is_surface, mostly_surface
-from .legacy_score import DEFAULT_MARGIN, VALID, choose_encoding, gain, reads_as_vietnamese, word_score
+from .legacy_score import DEFAULT_MARGIN, VALID, choose_encoding, gain, word_score
 
 # Unicode cut to one byte per letter: a PDF font's fault, which text dumps of such PDFs
 # (`pdftotext`, copy and paste) carry on.
@@ -60,8 +60,7 @@ def convert_run(text: str, font: str | None) -> tuple[str, str] | None:
         if name == "tcvn3":
             decoded = restore_capitals(decoded)
         # a named font's text is judged by the margin alone: its runs may hold half a word
-        if (_clearly_better(base, decoded, short=legacy is None) and reads_as_vietnamese(decoded)
-                and (best is None or gain(best[0], decoded)[0] > 0)):
+        if _clearly_better(base, decoded, short=legacy is None) and (best is None or gain(best[0], decoded)[0] > 0):
             best = decoded, name
     if best is None and legacy:
         return base, legacy[0]
