@@ -67,8 +67,7 @@ def word_score(token: str) -> float:
 
 
 def reads_as_vietnamese(text: str) -> bool:
-    """Whether at least half the words of two letters or more in `text` (if any: Word splits runs
-    inside words) are Vietnamese syllables."""
+    """Whether at least half the words of two letters or more in `text` (if any) are Vietnamese syllables."""
     words = _WORD.findall(text)
     return sum(map(is_syllable, words)) >= MIN_SYLLABLE_SHARE * len(words)
 
