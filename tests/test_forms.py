@@ -89,3 +89,18 @@ def test_an_enterprise_name_runs_over_two_lines_unless_the_second_names_a_unit()
         doc = _parse(top + "Số: 89/QĐ-CT\n" + MOTTO + "Lào Cai, ngày 2 tháng 3 năm 2026\nQUYẾT ĐỊNH\nPhê duyệt thiết kế\n"
                      "Điều 1. Phê duyệt.\n" + TAIL)
         assert (doc.header.issuer, doc.header.parent_issuer) == (issuer, parent), top
+
+
+def test_a_summary_run_onto_the_type_line_opens_the_summary():
+    # OCR or the drafter put the type and the start of the summary on one line; a word or two
+    # after the type only qualify it, and the summary follows on the next line
+    for type_line, rest, summary in (
+        ("QUYẾT ĐỊNH CHẤP THUẬN CHỦ TRƯƠNG ĐẦU TƯ", "ĐỒNG THỜI CHẤP THUẬN NHÀ ĐẦU TƯ",
+         "CHẤP THUẬN CHỦ TRƯƠNG ĐẦU TƯ ĐỒNG THỜI CHẤP THUẬN NHÀ ĐẦU TƯ"),
+        ("GIẤY PHÉP SỬ DỤNG VẬT LIỆU NỔ CÔNG NGHIỆP", "", "SỬ DỤNG VẬT LIỆU NỔ CÔNG NGHIỆP"),
+        ("BIÊN BẢN KIỂM TRA", "Thực tế khu vực kho chứa", "Thực tế khu vực kho chứa"),
+        ("KẾ HOẠCH HÀNH ĐỘNG", "Thực hiện Nghị quyết số 57-NQ/TW", "Thực hiện Nghị quyết số 57-NQ/TW"),
+    ):
+        doc = _parse("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 2338/QĐ-UBND\n" + MOTTO + "Lào Cai, ngày 2 tháng 7 năm 2026\n"
+                     + type_line + "\n" + (rest + "\n" if rest else "") + "Căn cứ Luật Đầu tư;\nĐiều 1. Nội dung.\n" + TAIL)
+        assert doc.header.summary == summary, type_line

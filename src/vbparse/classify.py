@@ -44,6 +44,7 @@ _DEFAULT = 0.5
 
 _CANONICAL_TYPES = {t.upper() for t in DOC_TYPES}
 _NAMED_LAW_TYPES = {t.upper() for t in NAMED_LAW_TYPES}
+_MIN_RUN_ON_SUMMARY_WORDS = 3
 _POSITION_LINE = regex.compile(r"^(?:" + "|".join(POSITIONS) + r")(?:\s|$)")
 _DASH_LED = regex.compile(r"^\s*[-–—+•]\s*\S")
 _GROUND_END = regex.compile(r"[;.:]\s*$")
@@ -231,7 +232,7 @@ def _label_header(ctx: Context, labels: list[tuple[str, float]], content: list[i
             mode = None
         if label == "type":
             mode = "type"
-            summary = [i] if _type_rest_is_summary(ctx, line) else []
+            summary = [i] if type_line_summary(line.text, fold) is not None else []
         elif label == "subject":
             mode, summary = "subject", [i]
         elif label in ("issuer", "position") and not header_open:
@@ -246,10 +247,20 @@ def _label_header(ctx: Context, labels: list[tuple[str, float]], content: list[i
                 header_open = False
 
 
-def _type_rest_is_summary(ctx: Context, line: Line) -> bool:
-    """A law's type line carries its name: "LUẬT ĐẤT ĐAI"."""
-    m = TYPE_LINE.match(ctx.folded(line))
-    return bool(m and m.group("rest").strip() and m.group("type").strip().upper() in _NAMED_LAW_TYPES)
+def type_line_summary(text: str, fold: str) -> int | None:
+    """Where the summary starts on a type line that carries it: a law's name ("LUẬT ĐẤT ĐAI"), or
+    a summary set or run onto the type line ("QUYẾT ĐỊNH CHẤP THUẬN CHỦ TRƯƠNG ĐẦU TƯ"). None when
+    the rest only qualifies the type ("CHƯƠNG TRÌNH HÀNH ĐỘNG") or names a resolution's source
+    ("NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ MƯỜI …")."""
+    m = TYPE_LINE.match(fold)
+    if not m or not regex.search(r"\w", m.group("rest")):
+        return None
+    if regex.sub(r"\s+", " ", m.group("type")).upper() in _NAMED_LAW_TYPES:
+        return m.start("rest")
+    # a word or two qualify the type ("BIÊN BẢN KIỂM TRA", "KẾ HOẠCH HÀNH ĐỘNG"): the summary follows
+    if len(words(m.group("rest"))) < _MIN_RUN_ON_SUMMARY_WORDS or SOURCE_LINE.match(m.group("rest")):
+        return None
+    return m.start("rest")
 
 
 def _summary_line(line: Line, fold: str, label: str, summary: list[Line]) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..classify import Labelled
+from ..classify import Labelled, type_line_summary
 from ..context import Context
 from ..model import Header, Span
 from ..normalise import Line, fold_tones
@@ -18,7 +18,7 @@ from ..patterns.dates import ADOPTION_DATE, PLACE_DATE
 from ..patterns.layout import HEADING, MARKER, MOTTO, NUMBER_LEAD, RULE, SUBJECT, TYPE_LINE
 from ..patterns.symbols import CODE_TAIL, SYMBOL_WINDOW
 from ..patterns.tables import (
-    DOC_TYPES, ENTERPRISE_HEADS, NAMED_LAW_TYPES, PARTY_HEADING, STATE_HEADING, STATE_MOTTO, SUPERIOR_BODIES,
+    DOC_TYPES, ENTERPRISE_HEADS, PARTY_HEADING, STATE_HEADING, STATE_MOTTO, SUPERIOR_BODIES,
     UNIT_HEADS, YOUTH_HEADING,
 )
 from .dates import iso_date
@@ -181,11 +181,11 @@ class _Scanner:
         self.h.doc_type = name
         self.h.spans["doc_type"] = self.span(line, 0, m.end("type"))
         self.found_type_line = True
-        rest = line.text[m.start("rest"):].strip()
-        if rest and name in NAMED_LAW_TYPES:
+        start = type_line_summary(line.text, fold)
+        if start is not None:
             self.summary = [line]
-            self.h.summary = rest
-            self.h.spans["summary"] = self.span(line, m.start("rest"), len(line.text))
+            self.h.summary = line.text[start:].strip()
+            self.h.spans["summary"] = self.span(line, start, len(line.text))
         return True
 
     def finish(self) -> Header:
