@@ -40,6 +40,16 @@ def count_beyond_surface(text: str) -> int:
     return len(_BEYOND_SURFACE.findall(text))
 
 
+# A page or a file with more than this share of its characters beyond what a legacy surface
+# holds is Unicode (a stray Unicode dash or bullet aside): it is not read as a whole by content.
+MAX_UNICODE_SHARE = 0.01
+
+
+def mostly_surface(text: str) -> bool:
+    """Whether `text` as a whole could be legacy bytes, a few Unicode characters aside."""
+    return count_beyond_surface(text) <= MAX_UNICODE_SHARE * len(text)
+
+
 _UNICODE_WORD = regex.compile(rf"\S*{_BEYOND_SURFACE.pattern}\S*")
 
 
@@ -66,7 +76,9 @@ def _recode(text: str, table: str) -> str:
 # --- the converters ---------------------------------------------------------------------------------
 
 def tcvn3(text: str) -> str:
-    return _restore_dropped_u(_recode(text, TCVN3_OF_BYTE))
+    """TCVN3 of any text: text dumps of PDFs (`pdftotext`) carry an engine's hyphen for `ư`
+    as the PDF's glyphs do, and typists' files sometimes lose its soft hyphen altogether."""
+    return _restore_dropped_u(tcvn3_glyphs(text))
 
 
 def tcvn3_glyphs(text: str) -> str:

@@ -11,11 +11,14 @@ from collections.abc import Iterable
 
 import regex
 
-from .legacy import CONVERTERS, convert_by_font, font_encoding, is_surface
+from .legacy import CONVERTERS, convert_by_font, font_encoding, is_surface, mostly_surface
 from .legacy_score import DEFAULT_MARGIN, VALID, choose_encoding, gain, word_score
 
-# Encodings told apart by content in plain text (low-byte Unicode is a PDF font fault).
-TEXT_ENCODINGS = ("tcvn3", "vni", "cp1258", "viqr")
+# Unicode cut to one byte per letter: a PDF font's fault, which text dumps of such PDFs
+# (`pdftotext`, copy and paste) carry on.
+LOW_BYTE = "unicode-low-byte"
+# Encodings told apart by content in plain text.
+TEXT_ENCODINGS = ("tcvn3", "vni", "cp1258", "viqr", LOW_BYTE)
 # VIQR is ASCII (quotes aside): text with more of anything else is not tried as VIQR.
 VIQR_MAX_NON_ASCII = 0.01
 # Characters scored to choose the encoding (some 400 words); the whole text is then converted.
@@ -84,6 +87,8 @@ def convert_lines(lines: list[str], encodings: Iterable[str] = TEXT_ENCODINGS) -
     candidates = [i for i, line in enumerate(lines) if line.strip() and is_surface(line)]
     if not candidates:
         return lines, done
+    if not mostly_surface("\n".join(lines)):  # a low-byte dump is low bytes throughout
+        encodings = [name for name in encodings if name != LOW_BYTE]
     found = detect("\n".join(lines[i] for i in candidates), encodings)
     if found is None:
         return lines, done
@@ -97,8 +102,10 @@ def convert_lines(lines: list[str], encodings: Iterable[str] = TEXT_ENCODINGS) -
 
 _LOWER_ASCII = regex.compile(r"[a-z]")
 _UPPER = regex.compile(r"\p{Lu}")
-# A line without lower-case ASCII letters: capitals, when a word of it shows two capitals.
-_CAPITALS_LINE = regex.compile(r"^[^a-z\n]*\p{Lu}[^a-z\n]*$", regex.M)
+# A line without lower-case ASCII letters: capitals, when a word of it shows two capitals. A
+# layout dump sets a header's two columns on one line, apart by a run of spaces: each column
+# is judged alone.
+_CAPITALS_LINE = regex.compile(r"(?:^|(?<=[ \t]{2}))(?! )[^a-z\n]*?\p{Lu}[^a-z\n]*?(?=[ \t]{2}|$)", regex.M)
 
 
 # A word with a capital and a lower-case letter but no lower-case ASCII: the only words

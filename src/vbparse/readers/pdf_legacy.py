@@ -12,20 +12,18 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..normalise.legacy import (
-    count_beyond_surface, font_encoding, lowbyte, reads_worse, tcvn3_glyphs, unicode_words, vni_matches,
+    MAX_UNICODE_SHARE, count_beyond_surface, font_encoding, lowbyte, mostly_surface, reads_worse, tcvn3_glyphs,
+    unicode_words, vni_matches,
 )
 from ..normalise.legacy_report import tag_font
-from ..normalise.legacy_text import detect
+from ..normalise.legacy_text import LOW_BYTE, detect
 from ..normalise.legacy_tables import LOW_BYTE_CONTROLS
 from .pdf_lines import Glyph
 
-PAGE_ENCODINGS = ("tcvn3", "vni", "unicode-low-byte")
+PAGE_ENCODINGS = ("tcvn3", "vni", LOW_BYTE)
 # Some PDF producers name a legacy font's glyphs by their look (0xAD, TCVN3 `ư`, drawn like a dash,
 # becomes "minus"; 0xB7, `ã`, "bulletoperator"): read back as the bytes they stand for.
 _GLYPH_NAMES = {"\u2212": "\u00ad", "\u2219": "\u00b7"}
-# A page with more than this share of its characters beyond what a legacy surface holds is
-# Unicode: content detection is not tried on it.
-MAX_UNICODE_SHARE = 0.01
 
 
 def convert_glyphs(glyphs: list[Glyph]) -> tuple[list[Glyph], int]:
@@ -96,7 +94,7 @@ def _convert_by_content(glyphs: list[Glyph]) -> list[Glyph]:
     """The glyphs of a page without legacy font names, converted when they clearly read as a
     legacy encoding; a page showing Unicode letters is left alone."""
     text = "".join(g[0] for g in glyphs)
-    if not text or count_beyond_surface(text) > MAX_UNICODE_SHARE * len(text):
+    if not text or not mostly_surface(text):
         return glyphs
     found = detect(text, PAGE_ENCODINGS)
     return _convert(glyphs, found[0]) if found else glyphs

@@ -1,8 +1,9 @@
 """Plain-text reader: decoding (UTF-8 with/without BOM, UTF-16, legacy encodings) and lines.
 
 Bytes that are not UTF-8 are read as a legacy encoding (TCVN3, VNI, Windows-1258) found by
-content scoring; a Unicode file may still carry legacy text (TCVN3 pasted as Latin-1), which
-is converted line by line. Each converted block names its encoding in `Block.legacy`.
+content scoring; a Unicode file may still carry legacy text (TCVN3 pasted as Latin-1, or a
+text dump of a legacy PDF, Unicode cut to one byte per letter among them), which is converted
+line by line. Each converted block names its encoding in `Block.legacy`.
 Layout text (columns kept apart by runs of spaces, pages by form feeds) goes through the
 layout stage as words with character columns, as a PDF page's words do.
 """
