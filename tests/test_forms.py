@@ -104,3 +104,14 @@ def test_a_summary_run_onto_the_type_line_opens_the_summary():
         doc = _parse("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 2338/QĐ-UBND\n" + MOTTO + "Lào Cai, ngày 2 tháng 7 năm 2026\n"
                      + type_line + "\n" + (rest + "\n" if rest else "") + "Căn cứ Luật Đầu tư;\nĐiều 1. Nội dung.\n" + TAIL)
         assert doc.header.summary == summary, type_line
+
+
+def test_a_heading_and_type_with_their_spaces_lost_are_still_read():
+    # pdftotext of a legacy-font PDF, or OCR, runs words together
+    doc = _parse("BỘ CÔNG AN\nCÔNG AN TỈNH LÂM ĐỒNG\nSố: 298/TTr-CAT-PC04\nCỘNG HOÀXÃ HỘI CHỦNGHĨAVIỆT NAM\n"
+                 "Độc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày 24 tháng 10 năm 2025\nTỜTRÌNH\n"
+                 "Về việc triển khai công tác cai nghiện ma túy tự nguyện\nKính gửi: Chủ tịch UBND tỉnh Lâm Đồng.\n"
+                 "Công an tỉnh trình như sau.\n" + TAIL)
+    assert doc.header.heading == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and doc.header.doc_type == "Tờ trình"
+    assert doc.header.issuer == "CÔNG AN TỈNH LÂM ĐỒNG" and doc.header.parent_issuer == "BỘ CÔNG AN"
+    assert doc.header.summary == "Về việc triển khai công tác cai nghiện ma túy tự nguyện"

@@ -42,7 +42,7 @@ _SHAPE = 0.8
 _WEAK = 0.6
 _DEFAULT = 0.5
 
-_CANONICAL_TYPES = {t.upper() for t in DOC_TYPES}
+_CANONICAL_TYPES = {"".join(t.upper().split()): t for t in DOC_TYPES}
 _NAMED_LAW_TYPES = {t.upper() for t in NAMED_LAW_TYPES}
 _MIN_RUN_ON_SUMMARY_WORDS = 3
 _POSITION_LINE = regex.compile(r"^(?:" + "|".join(POSITIONS) + r")(?:\s|$)")
@@ -171,9 +171,15 @@ def _is_number_line(fold: str, head: str) -> bool:
     return bool(blank and blank.start == 0 and blank.end == len(fold.rstrip()))
 
 
-def _is_type_line(text: str, fold: str) -> bool:
+def line_type(text: str, fold: str) -> tuple[str, int] | None:
+    """(the type, where its name ends) when `text` opens with a type's name, spaces lost or not."""
     m = TYPE_LINE.match(fold)
-    return bool(m) and regex.sub(r"\s+", " ", text[: m.end("type")]).upper() in _CANONICAL_TYPES
+    name = _CANONICAL_TYPES.get("".join(text[: m.end("type")].upper().split())) if m else None
+    return (name, m.end("type")) if name else None  # type: ignore[union-attr]
+
+
+def _is_type_line(text: str, fold: str) -> bool:
+    return line_type(text, fold) is not None
 
 
 _CLOSERS = ("recipients", "grounds", "formula", "section", "entry", "signing_prefix", "distribution", "introduction")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..classify import Labelled, type_line_summary
+from ..classify import Labelled, line_type, type_line_summary
 from ..context import Context
 from ..model import Header, Span
 from ..normalise import Line, fold_tones
@@ -18,14 +18,13 @@ from ..patterns.dates import ADOPTION_DATE, PLACE_DATE
 from ..patterns.layout import HEADING, MARKER, MOTTO, NUMBER_LEAD, RULE, SUBJECT, TYPE_LINE
 from ..patterns.symbols import CODE_TAIL, SYMBOL_WINDOW
 from ..patterns.tables import (
-    DOC_TYPES, ENTERPRISE_HEADS, PARTY_HEADING, STATE_HEADING, STATE_MOTTO, SUPERIOR_BODIES,
+    ENTERPRISE_HEADS, PARTY_HEADING, STATE_HEADING, STATE_MOTTO, SUPERIOR_BODIES,
     UNIT_HEADS, YOUTH_HEADING,
 )
 from .dates import iso_date
 from .lines import is_caps
 from .number import ParsedNumber, number_only, parse_blank_symbol, parse_symbol, type_name
 
-_CANONICAL_TYPE = {t.upper(): t for t in DOC_TYPES}
 _ENTERPRISE = regex.compile(r"^(?:" + "|".join(ENTERPRISE_HEADS) + r")\b")
 _UNIT = regex.compile(r"^(?:" + "|".join(UNIT_HEADS) + r")\b")
 # Lines that continue a wrapped issuer name rather than name a second body.
@@ -172,14 +171,11 @@ class _Scanner:
         fold = self.ctx.folded(line)
         if not is_caps(line.text):
             return False
-        m = TYPE_LINE.match(fold)
-        if not m:
+        found = line_type(line.text, fold)
+        if found is None:
             return False
-        name = _CANONICAL_TYPE.get(regex.sub(r"\s+", " ", line.text[: m.end("type")]).upper())
-        if name is None:
-            return False
-        self.h.doc_type = name
-        self.h.spans["doc_type"] = self.span(line, 0, m.end("type"))
+        self.h.doc_type, end = found
+        self.h.spans["doc_type"] = self.span(line, 0, end)
         self.found_type_line = True
         start = type_line_summary(line.text, fold)
         if start is not None:

@@ -10,7 +10,8 @@ from .tables import DOC_TYPES, PARTY_HEADING, STATE_HEADING, YOUTH_HEADING
 
 # §1 headings, tolerant of "CỘNG HOÀ" and any spacing; searched inside a line because
 # flattened headers put the issuer and the heading on one line.
-_SPACED = r"\s+"
+# a converter or OCR may drop the spaces between the heading's words ("CỘNG HOÀXÃ HỘI CHỦNGHĨAVIỆT NAM")
+_SPACED = r"\s*"
 # The Youth Union heads its documents Party-style with its own name (reference §3.4).
 HEADING = keyword(
     f"(?P<party>{PARTY_HEADING.replace(' ', _SPACED)})|(?P<state>{STATE_HEADING.replace(' ', _SPACED)})"
@@ -97,7 +98,7 @@ CAPTION_VERB = keyword(
 
 # §5 the type line: a capitals line that starts with a type name ("THÔNG BÁO KẾT LUẬN").
 TYPE_LINE = keyword(
-    r"^(?P<type>" + "|".join(t.upper().replace(" ", r"\s+") for t in DOC_TYPES) + r")(?![\w])\s*(?P<rest>.*)$"
+    r"^(?P<type>" + "|".join(t.upper().replace(" ", _SPACED) for t in DOC_TYPES) + r")(?![\w])\s*(?P<rest>.*)$"
 )
 # "Số: 30/2020/NĐ-CP", "Số 307-NQ/TU", "Luật số: 111/2025/QH15", "Nghị quyết số: 106/…".
 NUMBER_LEAD = shape(
