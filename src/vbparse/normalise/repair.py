@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from itertools import islice
 
 import re
 
@@ -112,6 +113,8 @@ def _by_key(phrases) -> dict[str, str]:
 
 # Phrases that are the whole of their line: a type line, a position, a list keyword.
 _LINE_BY_KEY = _by_key((*KEYWORDS, *(t.upper() for t in DOC_TYPES), *POSITIONS))
+# a line longer than this (twice the longest phrase, for spacing and specks) is no lone keyword
+_LONGEST_LINE_PHRASE = 2 * max(map(len, _LINE_BY_KEY.values())) + 8
 # Type names of two words or more, at the start of a capitals line: specific enough letters.
 _TYPE_START_BY_KEY = _by_key(t.upper() for t in DOC_TYPES if " " in t)
 _TYPE_START_WORDS = sorted({len(k.split()) for k in _TYPE_START_BY_KEY}, reverse=True)
@@ -127,16 +130,19 @@ _ORGAN_KEYS = tuple(_key(bare(o)) for o in ORGAN_HEADS)
 _NUMBER_WORD = re.compile(r"^\s*(S[^\W\d_]|S6|s6)(?=\s*[:.]?\s*(?:\d[\dOIl.]*\s*[/-]|[ ._…]*/\s*[A-ZĐ]))")
 _WHOLE_LINE = re.compile(r"^\s*(.*?)[\s:.;]*$", re.S)
 _WORDS = re.compile(r"\S+")
+_CAPITALS_SAMPLE = 300
 
 
 def _capitals(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    """Mostly capitals, judged on the line's opening (a paragraph is never a label)."""
+    head = text[:_CAPITALS_SAMPLE]
+    letters = sum(map(str.isalpha, head))
+    return letters >= 2 and sum(map(str.isupper, head)) >= 0.8 * letters
 
 
 def _leading_words(text: str, counts: list[int], table: dict[str, str]) -> tuple[int, str] | None:
     """(end offset, phrase) of the longest run of the line's first words found in `table`."""
-    words = list(_WORDS.finditer(text))
+    words = list(islice(_WORDS.finditer(text), max(counts)))
     for n in counts:
         if n <= len(words):
             phrase = table.get(_key(bare(text[words[0].start() : words[n - 1].end()])))
@@ -154,7 +160,7 @@ def _line_repairs(text: str, previous: str | None) -> list[tuple[int, int, str]]
     if place and (name := _PROVINCE_BY_KEY.get(_key(bare(place.group(1))))):
         return [(place.start(1), place.end(1), name)]
     capitals = _capitals(text)
-    m = _WHOLE_LINE.match(text)
+    m = _WHOLE_LINE.match(text) if len(text) <= _LONGEST_LINE_PHRASE else None
     phrase = _LINE_BY_KEY.get(_key(bare(m.group(1)))) if m and m.group(1) else None
     # in lower case a line may be the end of a sentence ("bị thu"); a label ends with a colon
     if phrase is not None and (capitals or text.rstrip().endswith(":")):
