@@ -156,6 +156,8 @@ def _lower_opening(text: str) -> bool:
 def _is_number_line(fold: str, head: str) -> bool:
     """'Số: 12/QĐ-UBND', 'Số 307-NQ/TU', '/TB-UBND' alone (serial written by hand), or a number
     lead with a symbol after it on a flattened line."""
+    if "ố" not in head.lower() and "/" not in fold:
+        return False  # neither "Số" nor a symbol: most lines, told cheaply
     if NUMBER_LINE.match(fold):
         return True
     for lead in NUMBER_LEAD.finditer(head):
