@@ -8,12 +8,14 @@ labels of their zone's lines instead of testing the lines again.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass
 
 import regex
 
 from .context import Context
 from .extract.lines import ends_sentence, is_caps, is_person_name, is_signing_prefix, words
+from .extract.number import parse_blank_symbol, parse_symbol
 from .extract.sections import parse_label
 from .normalise import Line
 from .patterns import keyword
@@ -25,7 +27,6 @@ from .patterns.layout import (
 )
 from .patterns.symbols import CODE_TAIL, SYMBOL_WINDOW
 from .patterns.tables import DOC_TYPES, NAMED_LAW_TYPES, POSITIONS
-from .extract.number import parse_blank_symbol, parse_symbol
 
 # The labels, by the part of the document they usually stand in.
 HEADER_LABELS = ("heading", "motto", "number", "place_date", "marker", "subject", "type", "summary", "source", "issuer")
@@ -74,7 +75,7 @@ class Labelled:
         return self.label == "void"
 
 
-def classify(ctx: Context, skip: set[int] = frozenset()) -> list[Labelled]:  # type: ignore[assignment]
+def classify(ctx: Context, skip: Set[int] = frozenset()) -> list[Labelled]:
     """One label per line of `ctx`, in order; the lines in `skip` (page chrome) are void."""
     base = [("void", 1.0) if line.index in skip else _own_label(ctx, line) for line in ctx.lines]
     return _with_neighbours(ctx, base)
