@@ -325,7 +325,7 @@ def _label_lists(ctx: Context, labels: list[tuple[str, float]], content: list[in
             if inline.endswith("."):
                 continue
             has_entry = bool(inline)
-            for j in content[n + 1 :]:
+            for m, j in enumerate(content[n + 1 :], start=n + 1):
                 text = lines[j].text
                 if _DASH_LED.match(text):
                     pass
@@ -336,8 +336,8 @@ def _label_lists(ctx: Context, labels: list[tuple[str, float]], content: list[in
                     break
                 labels[j] = ("recipient_entry", _SHAPE)
                 previous, has_entry = lines[j], True
-                following = next((k for k in content if k > j), None)
-                if text.rstrip().endswith(".") and not (following is not None and _DASH_LED.match(lines[following].text)):
+                following = lines[content[m + 1]].text if m + 1 < len(content) else ""
+                if text.rstrip().endswith(".") and not _DASH_LED.match(following):
                     break
         elif label == "distribution":
             last = _inline_entry(ctx, i, DISTRIBUTION)
