@@ -37,6 +37,7 @@ Result = TypeVar("Result")
 _CONTEXT = multiprocessing.get_context("spawn")
 _IN_FLIGHT = 2  # tasks queued per worker, so that none idles while the parent takes in a result
 _POLL = 0.2  # seconds between looks at the running tasks' clocks
+_START_WAIT = 10.0  # seconds a stopping pool waits for its workers to have started
 _RUN_PREFIX = "vbparse-run-"
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 # A slot's fields in the shared array: start time, OCR pages so far, the last OCR page's number.
@@ -61,6 +62,7 @@ def _start_worker(clock: list[float], tmp: str, parent: int) -> None:
     # run's private folder, which the parent removes even when the worker was killed
     tempfile.tempdir = os.environ["TMPDIR"] = tmp
     PAGE_LISTENERS.append(_ocr_page)
+    clock[-1] += 1  # one more worker up (a lost increment only makes a stop wait _START_WAIT)
 
 
 def _end_with(parent: int) -> None:
@@ -112,7 +114,7 @@ class WorkerPool(Generic[Task, Result]):
 
     def __enter__(self) -> WorkerPool[Task, Result]:
         self._tmp = private_tmp()
-        self._clock = _CONTEXT.RawArray("d", _FIELDS * self._slots)
+        self._clock = _CONTEXT.RawArray("d", _FIELDS * self._slots + 1)  # the last: workers started
         self._pool = ProcessPool(max_workers=self.jobs, initializer=_start_worker,
                                  initargs=(self._clock, self._tmp, os.getpid()), context=_CONTEXT)
         return self
@@ -121,6 +123,11 @@ class WorkerPool(Generic[Task, Result]):
         if exc_type is None:
             self._pool.close()
         else:
+            # a worker still starting when the parent goes cannot rebuild the pool's locks and
+            # prints a traceback: let the first ones come up before stopping them all
+            deadline = time.monotonic() + _START_WAIT
+            while self._clock[-1] < self.jobs and time.monotonic() < deadline:
+                time.sleep(_POLL / 4)
             self._pool.stop()  # terminates the workers; one writing an output finishes the rename
         self._pool.join()
         shutil.rmtree(self._tmp, ignore_errors=True)
