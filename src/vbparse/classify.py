@@ -21,7 +21,7 @@ from .normalise import Line
 from .patterns import keyword
 from .patterns.dates import PLACE_DATE
 from .patterns.layout import (
-    ANNEX_START, AUTHORITY_LINE, CONTACT, DISTRIBUTION, END_MARK, ENACTING, FOOTNOTE, FORMULA, GROUNDS, HEADING,
+    ANNEX_START, AUTHORITY_LINE, CONTACT, DASH_LED, DISTRIBUTION, END_MARK, ENACTING, FOOTNOTE, FORMULA, GROUNDS, HEADING,
     INTRODUCTION, MARKER, MOTTO, NUMBER_LEAD, NUMBER_LINE, RECIPIENTS, RULE, SIGNED_MARK, SOURCE_LINE, SUBJECT,
     TYPE_LINE,
 )
@@ -47,7 +47,6 @@ _CANONICAL_TYPES = {"".join(t.upper().split()): t for t in DOC_TYPES}
 _NAMED_LAW_TYPES = {t.upper() for t in NAMED_LAW_TYPES}
 _MIN_RUN_ON_SUMMARY_WORDS = 3
 _POSITION_LINE = regex.compile(r"^(?:" + "|".join(POSITIONS) + r")(?:\s|$)")
-_DASH_LED = regex.compile(r"^\s*[-–—+•]\s*\S")
 _GROUND_END = regex.compile(r"[;.:]\s*$")
 _TREATY_GROUND = keyword(r"^[-–+•]?\s*Để\s+thực\s+hiện\b")
 _WORDLIKE = regex.compile(r"\p{L}\p{L}|\d")
@@ -131,7 +130,7 @@ def _own_label(ctx: Context, line: Line) -> tuple[str, float]:
         return ("entry", _SHAPE) if all(l.style == "bullet" for l in labels) else ("section", _SHAPE)
     if not _WORDLIKE.search(text):
         return "noise", _WEAK  # "Ắ Ễ", "„ ,": OCR specks, no word of two letters
-    if _DASH_LED.match(text):
+    if DASH_LED.match(text):
         return "entry", _SHAPE
     # a title, position or issuer opens with a capital ("cácVụ,Cục:KSTT,…" is a wrapped list entry)
     caps = not text.lstrip(" \"'“‘([")[:1].islower() and not _lower_opening(text) and is_caps(text)
@@ -327,7 +326,7 @@ def _label_lists(ctx: Context, labels: list[tuple[str, float]], content: list[in
             has_entry = bool(inline)
             for m, j in enumerate(content[n + 1 :], start=n + 1):
                 text = lines[j].text
-                if _DASH_LED.match(text):
+                if DASH_LED.match(text):
                     pass
                 elif not (has_entry and text[:1].islower() and not previous.text.rstrip().endswith(".")
                           and len(words(text)) <= _MAX_ENTRY_WRAP_WORDS and not is_caps(text)):
@@ -337,7 +336,7 @@ def _label_lists(ctx: Context, labels: list[tuple[str, float]], content: list[in
                 labels[j] = ("recipient_entry", _SHAPE)
                 previous, has_entry = lines[j], True
                 following = lines[content[m + 1]].text if m + 1 < len(content) else ""
-                if text.rstrip().endswith(".") and not _DASH_LED.match(following):
+                if text.rstrip().endswith(".") and not DASH_LED.match(following):
                     break
         elif label == "distribution":
             last = _inline_entry(ctx, i, DISTRIBUTION)
@@ -345,7 +344,7 @@ def _label_lists(ctx: Context, labels: list[tuple[str, float]], content: list[in
                 text, own = lines[j].text, labels[j][0]
                 if own in ("distribution", "annex"):
                     break
-                if _DASH_LED.match(text):
+                if DASH_LED.match(text):
                     labels[j] = ("distribution_entry", _SHAPE)
                     last = text
                 elif last and not last.rstrip().endswith(".") and own in ("body", "section"):

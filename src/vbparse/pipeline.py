@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .confidence import score as score_confidence
 from .context import Context
 from .extract.citations import extract_citations
-from .classify import classify
+from .classify import Labelled, classify
 from .extract.header import read_header
 from .extract.lists import extract_distribution, extract_recipients
 from .extract.signature import extract_signatures
@@ -52,10 +52,17 @@ class LineLabel:
 def label_lines(prep: Prepared) -> list[LineLabel]:
     """Every line's label, score and zone, as `build_document` chooses them."""
     ctx = Context(prep)
-    labelled = classify(ctx, find_boilerplate(ctx))
-    zone_of = {item.line.index: name for name, items in split(labelled).zones.items() for item in items if not item.void}
+    _, labelled, zoned = _labelled_zones(ctx)
+    zone_of = {item.line.index: name for name, items in zoned.zones.items() for item in items if not item.void}
     return [LineLabel(item.line.index, item.line.text, item.label, item.score, zone_of.get(item.line.index), item.line.page)
             for item in labelled]
+
+
+def _labelled_zones(ctx: Context) -> tuple[set[int], list[Labelled], Split]:
+    """The lines left out as page chrome, every line's label, and the zones the grammar chose."""
+    skip = find_boilerplate(ctx)
+    labelled = classify(ctx, skip)
+    return skip, labelled, split(labelled)
 
 
 def _source(prep: Prepared, path: str | None) -> Source:
@@ -74,9 +81,7 @@ def _build(prep: Prepared, path: str | None, notes: list[tuple[str, str]]) -> Do
     for severity, code, message in assess("\n".join(l.text for l in prep.lines if not l.legacy)):
         ctx.note(severity, code, message)  # type: ignore[arg-type]
     lines = ctx.lines
-    skip = find_boilerplate(ctx)
-    labelled = classify(ctx, skip)
-    zoned = split(labelled)
+    skip, _, zoned = _labelled_zones(ctx)
 
     scan = read_header(ctx, zoned.lines("header"))
     recipients = extract_recipients(ctx, zoned.lines("recipients"))

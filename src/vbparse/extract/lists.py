@@ -13,10 +13,9 @@ import regex
 from ..classify import Labelled
 from ..context import Context
 from ..normalise import Line
-from ..patterns.layout import DISTRIBUTION, RECIPIENTS
+from ..patterns.layout import DASH_LED, DISTRIBUTION, RECIPIENTS
 from .lines import is_signing_prefix, strip_entry
 
-_DASH_LED = regex.compile(r"^\s*[-–—+•]\s*\S")
 
 
 @dataclass(slots=True)
@@ -38,7 +37,7 @@ def _entries(ctx: Context, items: list[Labelled], keyword_label: str, entry_labe
             if inline and not is_signing_prefix(ctx.fold[line.start + m.end() : line.end].strip()):  # type: ignore[union-attr]
                 written.append(inline)
         elif item.label == entry_label:
-            if _DASH_LED.match(line.text) or not written:
+            if DASH_LED.match(line.text) or not written:
                 written.append(line.text)
             else:
                 written[-1] = f"{written[-1]} {line.text}"

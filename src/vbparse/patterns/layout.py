@@ -5,6 +5,8 @@ All are compiled with `keyword()`/`shape()` and run on the folded text of one li
 
 from __future__ import annotations
 
+import regex
+
 from . import keyword, shape
 from .tables import DOC_TYPES, PARTY_HEADING, STATE_HEADING, YOUTH_HEADING
 
@@ -18,6 +20,9 @@ HEADING = keyword(
     rf"|(?P<youth>{YOUTH_HEADING.replace(' ', _SPACED)}|ĐOÀN\s+THANH\s+NIÊN\s+CỘNG\s+SẢN\s+HỒ\s+CHÍ\s+MINH)"
 )
 MOTTO = keyword(r"Độc\s+lập\s*[-–—]+\s*Tự\s+do\s*[-–—]+\s*Hạnh\s+phúc")
+
+# A list entry opened by a dash or bullet ("- Như trên;", "+ Chuẩn bị đầu tư"); run on the text.
+DASH_LED = regex.compile(r"^\s*[-–—+•]\s*\S")
 
 # Horizontal rules and the Party "*" line under the issuer.
 RULE = shape(r"^[\s*_\-–—=.~]+$")
